@@ -1,0 +1,550 @@
+"""Speaker attribution: who says each unit, how (direct / indirect / author), and the cue.
+
+Rules, in the order they are tried for each unit of a document:
+
+1. **Quotes.** Quotation marks of every common style („…“, "…", »…«, «…», ‚…‘, “…”) are
+   tracked across units, so a quote that runs over several sentences is one group. A unit
+   that is a quotation, continues one, or gives one after a colon or before ", sagte X" is
+   ``direct``; a quoted phrase inside reported speech stays ``indirect``.
+2. **Reporting verbs** (lexicon of lemmas with separable particles, lemmatized with
+   `simplemma`): the speaker is the noun phrase right after the verb (", sagte X", ", so X",
+   inverted main clause) or right before it ("X sagte, ...", "..., wie X warnt").
+3. **Markers**: "laut X", "X zufolge", "nach Angaben/Ansicht/Auffassung/Worten von X".
+4. **"Name: claim"** lines (headings, captions, body).
+5. **Quote groups without their own cue** take the speaker named in another unit of the
+   group, else the speaker (or last named person) of the preceding unit.
+6. **Konjunktiv continuations** ("Das sei ...") keep the current speaker.
+7. Everything else is the journalist's voice: ``author``.
+
+Speaker noun phrases are resolved with the gazetteer (names, aliases), title/role patterns
+("US-Außenminister Antony Blinken"), and in-document coreference: pronouns and role nouns
+("er", "der Generalsekretär", "der frühere norwegische Regierungschef") go to the most recent
+compatible named person, so every unit gets the canonical name.
+
+>>> from stance.attribute import Attributor
+>>> units = ["Die NATO sei eine defensive Allianz, betont Generalsekretär Jens Stoltenberg.",
+...          "Das sei keine Drohung.", "Das Wetter war gut."]
+>>> [(a.speaker, a.attribution, a.cue) for a in Attributor().attribute(units)]
+[('Jens Stoltenberg', 'indirect', 'betont'), ('Jens Stoltenberg', 'indirect', 'sei (Konjunktiv)'), ('author', 'author', None)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .cues import CueLexicon
+from .gazetteer import Entity, Gazetteer
+from .schema import AUTHOR, JOINT
+
+_TOKEN = re.compile(r"[\w\u00C0-\u024F]+(?:[-–'’][\w\u00C0-\u024F]+)*|[^\w\s]")
+_OPEN_CLOSE = {"„": "“”\"", "»": "«", "«": "»", "‚": "‘’", "“": "”", "\"": "\""}
+_DETERMINERS = {
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+    "ihr", "ihre", "ihrer", "ihres", "ihrem", "ihren", "sein", "seine", "seiner", "seines", "seinem",
+    "seinen", "dessen", "deren", "von", "vom",
+}
+_PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f"}
+_PLURAL_PRONOUN_VERBS = re.compile(r"\b(sagten|betonten|erklärten|warnten|forderten|kritisierten|meinten)\b")
+_AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten", "ist", "war", "wird", "wurde", "sind", "waren", "werden", "wurden"}
+_ACTIVE_AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"}
+_PASSIVE = {"werden", "wird", "worden", "wurde", "wurden"}
+# Modal Konjunktiv II forms a journalist uses in narration ("Das dürfte ...").
+_NOT_REPORTED = {"dürfte", "dürften", "möchte", "möchten"}
+_HEADINGS = ("title", "subheading", "caption")
+# Verbs of thinking and expecting report speech only with a clause or quote after them.
+_CLAUSE_VERBS = {"erwarten", "hoffen", "glauben", "fürchten", "befürchten", "meinen", "finden", "vermuten", "wissen",
+                 "denken", "sehen", "zeigen", "betrachten", "halten", "bezweifeln", "bedauern"}
+_STOP_UPPER = {
+    "Die", "Der", "Das", "Es", "Man", "Wir", "Ich", "Ihr", "Dies", "Diese", "Dieser", "Doch", "Auch",
+    "Und", "Aber", "Nach", "Laut", "So", "Zudem", "Damit", "Dort", "Jetzt", "Bei", "Mit", "In", "Im",
+    "Am", "Auf", "Für", "Zur", "Zum", "Vor", "Wie", "Was", "Wer", "Den", "Dem", "Des", "Ein", "Eine",
+    "Seit", "Als", "Wenn", "Weil", "Ob", "Um", "Gegen", "Über", "Unter", "Ohne", "Durch",
+    "Dabei", "Zugleich", "Darin", "Deshalb", "Außerdem", "Derweil", "Daher", "Dennoch", "Trotzdem",
+    "Allerdings", "Inzwischen", "Später", "Zuvor", "Bereits", "Schon", "Hier", "Heute", "Gestern", "Nun",
+    "Damals", "Dazu", "Darauf", "Daraufhin", "Anschließend", "Gleichzeitig", "Ebenso", "Ferner", "Überdies",
+    "Indes", "Jedoch", "Vielmehr", "Insbesondere", "Stattdessen", "Darüber", "Dagegen", "Demnach", "Deswegen",
+    "Immer", "Erneut", "Wiederholt", "Ebenfalls", "Vor", "Nach", "Aus", "Von", "Beim", "Vom", "Zwar", "Dann",
+    "Morgen", "Am", "Anfang", "Ende", "Mitte", "Wochenende", "Montag", "Dienstag", "Mittwoch", "Donnerstag",
+    "Freitag", "Samstag", "Sonntag", "Unterdessen", "Kurz", "Noch", "Sogar", "Gerade", "Eigentlich",
+}
+_ANON_HEADS = re.compile(r"^(ein|eine|einer|eines|einem|mehrere|zwei|drei|einige)\s+(.*)$", re.I)
+# Verbs in the cue lexicon that do not introduce speech on their own.
+_NOT_CUES = {"reagieren"}
+_MARKER_BEFORE = ("nach Angaben", "nach Ansicht", "nach Auffassung", "nach Worten", "nach Meinung",
+                  "nach Einschätzung", "nach Darstellung", "nach Aussage", "nach Aussagen", "nach Informationen")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who says a unit: canonical ``speaker`` ("author" for narration) and how."""
+
+    speaker: str
+    speaker_mention: str | None
+    cue: str | None
+    attribution: str
+    mention_start: int | None = None
+    mention_end: int | None = None
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Local:
+    """What one unit says about itself, before document-level propagation."""
+
+    speaker: str | None = None
+    entities: tuple[Entity, ...] = ()
+    mention: tuple[int, int] | None = None
+    cue: str | None = None
+    quoted_chars: int = 0
+    starts_in_quote: bool = False
+    open_at_end: bool = False
+    starts_with_quote: bool = False
+    colon_quote: bool = False
+    quote_then_cue: bool = False
+    konjunktiv: str | None = None
+    named: list[Entity] = field(default_factory=list)
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def quote_spans(text: str, open_quote: str | None = None) -> tuple[list[tuple[int, int]], str | None]:
+    """Spans of quoted text and the quote still open at the end.
+
+    ``open_quote`` is the opening mark of a quotation continuing from an earlier unit.
+
+    >>> quote_spans('Er sagte: „Wir sind bereit.“ Dann »ging« er.')
+    ([(10, 28), (34, 40)], None)
+    >>> quote_spans('"Aber wir sind wachsam.')
+    ([(0, 23)], '"')
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0 if open_quote else None
+    current = open_quote
+    for i, ch in enumerate(text):
+        if current is not None:
+            if ch in _OPEN_CLOSE[current] and not (ch in "’'" and i + 1 < len(text) and text[i + 1].isalpha()):
+                spans.append((start, i + 1))
+                current, start = None, None
+            continue
+        if ch in _OPEN_CLOSE:
+            if ch == "‚" and not (i + 1 < len(text) and text[i + 1].isalpha()):
+                continue
+            closers = _OPEN_CLOSE[ch]
+            if any(c in text[i + 1:] for c in closers) or ch in "„\"»«":
+                current, start = ch, i
+    if current is not None:
+        spans.append((start, len(text)))
+    return spans, current
+
+
+class Attributor:
+    """Document-level speaker attribution; see the module docstring for the rules.
+
+    >>> att = Attributor()
+    >>> doc = ['"Wir sind bereit.', 'Wir handeln", sagte Rutte.']
+    >>> [a.speaker for a in att.attribute(doc)]
+    ['Mark Rutte', 'Mark Rutte']
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, cues: CueLexicon | None = None):
+        self.gaz = gazetteer or Gazetteer.default()
+        self.cues = cues or CueLexicon.default()
+
+    # -- noun phrases ------------------------------------------------------------------
+    def _np_after(self, toks: list[_Tok], i: int) -> tuple[int, int] | None:
+        """Token range [i, j) of a speaker noun phrase starting at token i."""
+        j = i
+        if j < len(toks) and toks[j].text in _PRONOUNS:
+            return (j, j + 1)
+        saw_upper = False
+        while j < len(toks):
+            w = toks[j].text
+            if w in _DETERMINERS and not saw_upper:
+                j += 1
+                continue
+            if w[:1].islower() and not saw_upper and w not in ("und",) and re.match(r"^[a-zäöüß-]+(e|en|er|es|em)$", w):
+                j += 1  # adjectives: "frühere norwegische"
+                continue
+            if w == "und" and j + 1 < len(toks) and (toks[j + 1].text in _DETERMINERS or toks[j + 1].text[:1].isupper()):
+                j += 1
+                saw_upper = False if toks[j].text in _DETERMINERS else saw_upper
+                continue
+            if w[:1].isupper() and w not in _STOP_UPPER - {"Die", "Der", "Das"} or (w[:1].isupper() and saw_upper):
+                if w in ("Die", "Der", "Das") and not saw_upper:
+                    j += 1
+                    continue
+                if saw_upper and w in ("Die", "Der", "Das"):
+                    break
+                saw_upper = True
+                j += 1
+                continue
+            if w in ("(", ")") or (w == "." and j > i and len(toks[j - 1].text) == 1):
+                break
+            break
+        if not saw_upper:
+            return None
+        while j > i and not toks[j - 1].text[:1].isupper():
+            j -= 1
+        j = self._extend_name(toks, i, j)
+        return (i, j)
+
+    def _extend_name(self, toks: list[_Tok], i: int, j: int) -> int:
+        """Extend token range [i, j) to the end of a gazetteer name that starts inside it."""
+        if j <= i or j >= len(toks):
+            return j
+        for start, end, _ in self._name_hits(toks, i, min(len(toks), j + 4)):
+            if start < toks[j - 1].end < end:
+                while j < len(toks) and toks[j].start < end:
+                    j += 1
+        return j
+
+    def _name_hits(self, toks: list[_Tok], a: int, b: int):
+        text = self._text
+        span = text[toks[a].start:toks[b - 1].end]
+        return [(toks[a].start + s, toks[a].start + e, ent) for s, e, ent in self.gaz.find_names(span)]
+
+    def _np_before(self, toks: list[_Tok], v: int) -> tuple[int, int] | None:
+        """Token range of the noun phrase ending right before token v."""
+        if v > 0 and toks[v - 1].text == ",":
+            v -= 1
+        j = v
+        i = v
+        while i > 0:
+            w = toks[i - 1].text
+            if w[:1].isupper() and w not in _STOP_UPPER or w in ("Die", "Der", "Das") or w in _DETERMINERS \
+                    or re.match(r"^[a-zäöüß-]+(e|en|er|es|em)$", w) or w == "und" or w in _PRONOUNS:
+                i -= 1
+                if w in ("Die", "Der", "Das", "Ein", "Eine") or (w in _DETERMINERS and (i == 0 or toks[i - 1].text in (",", "wie", "dass"))):
+                    break
+                continue
+            break
+        if i == j:
+            return None
+        while i < j and (toks[i].text in _DETERMINERS or toks[i].text == "und" or toks[i].text[:1].islower()) \
+                and toks[i].text not in _PRONOUNS:
+            if toks[i].text in _DETERMINERS and any(t.text[:1].isupper() for t in toks[i + 1:j]):
+                break
+            i += 1
+        if i == j or not any(t.text[:1].isupper() or t.text in _PRONOUNS for t in toks[i:j]):
+            return None
+        return (i, j)
+
+    def _resolve(self, text: str, toks: list[_Tok], span: tuple[int, int], history: list[Entity],
+                 current: list[Entity], date: str | None, local_names: dict[str, str]) -> tuple[str, tuple[Entity, ...]] | None:
+        """Canonical speaker for the noun phrase toks[span]; None if it is no speaker."""
+        a, b = span
+        phrase = text[toks[a].start:toks[b - 1].end]
+        if b - a == 1 and toks[a].text in _PRONOUNS:
+            gender = _PRONOUNS[toks[a].text]
+            for ent in current + history[::-1]:
+                if ent.is_person and (ent.gender in (gender, None)):
+                    return ent.name, (ent,)
+            return None
+        names = self.gaz.find_names(phrase)
+        persons = [e for _, _, e in names if e.is_person] or [e for _, _, e in names]
+        if persons:
+            uniq = list(dict.fromkeys(persons))
+            return JOINT.join(e.name for e in uniq), tuple(uniq)
+        words = [t.text for t in toks[a:b]]
+        # Coordinated role nouns: "Der chinesische und der russische Außenminister"
+        adjs = [w for w in words if w[:1].islower() and w not in _DETERMINERS and w != "und"]
+        nouns = [w for w in words if w[:1].isupper() and w not in ("Die", "Der", "Das")]
+        role_idx = [k for k, w in enumerate(nouns) if self.gaz.is_role_noun(w)]
+        if role_idx:
+            role = nouns[role_idx[-1]]
+            after = nouns[role_idx[-1] + 1:]
+            if after:  # "Außenminister Jean Yves Le Drian": a name the gazetteer does not know
+                name = " ".join(after)
+                name = local_names.get(name, name)
+                return name, ()
+            groups = [[x] for x in adjs] if "und" in words and len(adjs) >= 2 else [adjs]
+            found: list[Entity] = []
+            for group in groups:
+                ent = self._resolve_role(role, tuple(group), history, current, date)
+                if ent is not None and ent not in found:
+                    found.append(ent)
+            if found:
+                return JOINT.join(e.name for e in found), tuple(found)
+        org = self.gaz.entity(" ".join(nouns)) if nouns else None
+        if org is None and nouns:
+            org = self.gaz.entity(nouns[-1])
+        if org is not None and not org.is_person:
+            return org.name, (org,)
+        if nouns:
+            key = " ".join(nouns)
+            if key in local_names:
+                return local_names[key], ()
+            if nouns[-1] in local_names:
+                return local_names[nouns[-1]], ()
+            anon = _ANON_HEADS.match(phrase)
+            if anon:
+                return anon.group(2), ()
+            if role_idx:
+                return " ".join(w for w in words if w not in _DETERMINERS), ()
+            caps = [w for w in words if w not in _DETERMINERS]
+            if len(caps) >= 2 and all(w[:1].isupper() and w not in _STOP_UPPER for w in caps):
+                return " ".join(caps), ()
+        return None
+
+    def _resolve_role(self, noun: str, adjectives: tuple[str, ...], history: list[Entity],
+                      current: list[Entity], date: str | None) -> Entity | None:
+        adjectives = tuple(a for a in adjectives if not a.startswith(("früher", "ehemalig", "neu", "amtierend")))
+        for ent in current + history[::-1]:
+            if self.gaz.compatible(ent, noun, adjectives, None):
+                return ent
+        if date is None:
+            return None
+        found = self.gaz.by_role(noun, adjectives, date)
+        return found[0] if len(found) == 1 else None
+
+    # -- cues --------------------------------------------------------------------------
+    def _find_verb(self, toks: list[_Tok]) -> list[tuple[int, str, int | None]]:
+        """Reporting verbs as (token index, cue text, particle index or None)."""
+        found = []
+        for k, t in enumerate(toks):
+            w = t.text
+            if not w[:1].islower() or not w.isalpha():
+                continue
+            particles = self.cues.needs_particle(w)
+            particle_at = None
+            for m in range(k + 1, min(k + 25, len(toks))) if particles else ():
+                if toks[m].text in particles and (m + 1 == len(toks) or toks[m + 1].text in ".,;:!?\"“”»«)"):
+                    particle_at = m
+                    break
+                if toks[m].text in (".", ";", ":", "!", "?"):
+                    break
+            if particle_at is not None:
+                found.append((k, f"{w} … {toks[particle_at].text}", particle_at))
+            elif self.cues.verb_lemma(w):
+                found.append((k, w, None))
+        return found
+
+    def _local(self, text: str, open_quote: str | None, history: list[Entity], date: str | None,
+               local_names: dict[str, str], kind: str) -> tuple[_Local, str | None]:
+        loc = _Local()
+        self._text = text
+        spans, still_open = quote_spans(text, open_quote)
+        loc.starts_in_quote = open_quote is not None
+        loc.open_at_end = still_open is not None
+        loc.quoted_chars = sum(e - s for s, e in spans)
+        stripped = text.lstrip()
+        loc.starts_with_quote = bool(stripped) and stripped[0] in _OPEN_CLOSE and bool(spans) and spans[0][0] == len(text) - len(stripped)
+        in_quote = lambda pos: any(s <= pos < e for s, e in spans)  # noqa: E731
+        toks = _tokens(text)
+        loc.colon_quote = any(
+            t.text == ":" and k + 1 < len(toks) and toks[k + 1].text in _OPEN_CLOSE for k, t in enumerate(toks)
+        )
+        loc.named = [e for _, _, e in self.gaz.find_names(text) if e.is_person]
+        outside = [k for k, t in enumerate(toks) if not in_quote(t.start)]
+        out_set = set(outside)
+        current: list[Entity] = []
+
+        def take(span, cue, *, mention_override=None) -> bool:
+            res = self._resolve(text, toks, span, history, current, date, local_names)
+            if res is None:
+                return False
+            loc.speaker, loc.entities = res
+            a, b = span
+            loc.mention = mention_override or (toks[a].start, toks[b - 1].end)
+            loc.cue = cue
+            return True
+
+        # Markers: laut X / X zufolge / nach Angaben von X / , so X
+        for k in outside:
+            w = toks[k].text
+            low = w.lower()
+            if low == "laut" and k + 1 < len(toks):
+                span = self._np_after(toks, k + 1)
+                if span and take(span, w):
+                    return loc, still_open
+            if low == "zufolge" and k > 0:
+                span = self._np_before(toks, k)
+                if span and take(span, w):
+                    return loc, still_open
+            if low == "so" and k > 0 and toks[k - 1].text in (",", "“", "”", "\"", "«", "»") and k + 1 < len(toks):
+                span = self._np_after(toks, k + 1)
+                if span and take(span, w):
+                    loc.quote_then_cue = toks[k - 1].text != "," or (k > 1 and toks[k - 2].text in "“”\"«»")
+                    return loc, still_open
+            if low == "nach" and k + 1 < len(toks):
+                two = f"nach {toks[k + 1].text}"
+                if two.lower() in (m.lower() for m in _MARKER_BEFORE):
+                    n = k + 2
+                    if n < len(toks) and toks[n].text in ("von", "des", "der", "vom"):
+                        n += 1 if toks[n].text in ("von", "vom") else 0
+                    span = self._np_after(toks, n)
+                    if span and take(span, text[toks[k].start:toks[k + 1].end]):
+                        return loc, still_open
+        # Reporting verbs outside quotes
+        for k, cue, particle in self._find_verb(toks) if kind not in _HEADINGS else ():
+            if k not in out_set:
+                continue
+            prev = toks[k - 1].text if k > 0 else ""
+            nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+            if prev in _AUX or prev == "zu" or nxt in _PASSIVE or self.cues.lemma(toks[k].text) in _NOT_CUES:
+                continue
+            inverted = prev in (",", "“", "”", "\"", "«", "»")
+            end = particle if particle is not None else k
+            clause_follows = any(t.text in (",", ":") or t.text in _OPEN_CLOSE for t in toks[end + 1:end + 3]) or \
+                any(t.text in (",", ":") for t in toks[end + 1:end + 8]) and self.cues.lemma(toks[k].text) in _CLAUSE_VERBS
+            if not inverted and self.cues.lemma(toks[k].text) in _CLAUSE_VERBS and not clause_follows:
+                continue
+            after = self._np_after(toks, k + 1) if k + 1 < len(toks) else None
+            before = self._np_before(toks, k)
+            at_clause_end = k + 1 >= len(toks) or nxt in (",", ".", ";", ":", "!", "?", "und", "oder")
+            aux = None
+            if at_clause_end and not inverted:
+                for m in range(k - 1, -1, -1):
+                    if toks[m].text in (",", ";", ":") or m not in out_set:
+                        break
+                    if toks[m].text in _AUX:
+                        aux = m
+                        break
+            if aux is not None:
+                if toks[aux].text not in _ACTIVE_AUX:
+                    continue  # "ist gemeint", "wird erwartet": passive, no speaker
+                after = self._np_after(toks, aux + 1)
+                before = self._np_before(toks, aux)
+                if toks[0].text in _STOP_UPPER and toks[0].text not in ("Die", "Der", "Das", "Ein", "Eine"):
+                    before = None  # the Vorfeld is an adverbial: the subject follows the auxiliary
+            order = [after, before] if inverted or (before is None) else [before, after]
+            if before is not None and after is not None and not inverted:
+                # "X sagte ...": the subject stands before the verb only if it opens the clause;
+                # after an adverbial ("Dabei warf er ...") it follows the verb.
+                starts_clause = before[0] == 0 or toks[before[0] - 1].text in (",", ";", ":", "wie", "dass", "und")
+                if toks[after[0]].text in _PRONOUNS or not starts_clause:
+                    order = [after, before]
+            for span in order:
+                if span is None:
+                    continue
+                if take(span, cue):
+                    loc.quote_then_cue = inverted and k > 1 and any(
+                        toks[m].text in "“”\"«»" for m in range(max(0, k - 3), k)
+                    )
+                    return loc, still_open
+        # "Name: claim"
+        colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
+        if colon is not None and 0 < colon <= 6:
+            head = toks[:colon]
+            if all(t.text[:1].isupper() or t.text in ("-",) for t in head):
+                span = (0, colon)
+                names = self.gaz.find_names(text[: toks[colon].start])
+                if names or any(self.gaz.is_role_noun(t.text) for t in head):
+                    if take(span, ":"):
+                        return loc, still_open
+        # Konjunktiv continuation
+        for k in outside:
+            w = toks[k].text
+            if w[:1].islower() and w not in _NOT_REPORTED and self.cues.is_konjunktiv(w) and not (
+                    k > 0 and toks[k - 1].text.lower() in ("ich", "wir")):
+                loc.konjunktiv = w
+                break
+        return loc, still_open
+
+    # -- document ----------------------------------------------------------------------
+    def attribute(self, units: Sequence[str], kinds: Sequence[str] | None = None,
+                  date: str | None = None) -> list[Attribution]:
+        """Attribute each unit of one document (units in reading order).
+
+        >>> Attributor().attribute(["Lawrow sagte, man erkenne die Absichten."])[0].speaker
+        'Sergej Lawrow'
+        """
+        kinds = list(kinds) if kinds is not None else ["body"] * len(units)
+        history: list[Entity] = []
+        local_names: dict[str, str] = {}
+        locals_: list[_Local] = []
+        open_quote: str | None = None
+        for text, kind in zip(units, kinds):
+            if kind in ("title", "subheading", "caption"):
+                open_quote = None
+            loc, open_quote = self._local(text, open_quote, history, date, local_names, kind)
+            if kind in ("title", "subheading", "caption"):
+                loc.open_at_end, open_quote = False, None
+            for ent in loc.named:
+                if ent in history:
+                    history.remove(ent)
+                history.append(ent)
+            for ent in loc.entities:
+                if ent in history:
+                    history.remove(ent)
+                if ent.is_person:
+                    history.append(ent)
+            self._learn_names(text, local_names)
+            locals_.append(loc)
+        return self._propagate(units, kinds, locals_)
+
+    def _learn_names(self, text: str, local_names: dict[str, str]) -> None:
+        """Remember "Role First Last" names the gazetteer lacks, so "Last" resolves later."""
+        toks = _tokens(text)
+        for k, t in enumerate(toks):
+            if self.gaz.is_role_noun(t.text):
+                names = []
+                for m in range(k + 1, min(k + 5, len(toks))):
+                    w = toks[m].text
+                    if w[:1].isupper() and w not in _STOP_UPPER and not self.gaz.is_role_noun(w) and w.isalpha():
+                        names.append(w)
+                    else:
+                        break
+                if len(names) >= 2 and not self.gaz.find_names(" ".join(names)):
+                    full = " ".join(names)
+                    local_names[names[-1]] = full
+                    if len(names) >= 3:
+                        local_names[" ".join(names[-2:])] = full
+
+    def _propagate(self, units: Sequence[str], kinds: Sequence[str], locs: list[_Local]) -> list[Attribution]:
+        n = len(locs)
+        out: list[Attribution | None] = [None] * n
+        # quote groups: maximal runs connected by quotes open across unit boundaries
+        group_of = list(range(n))
+        for k in range(1, n):
+            if locs[k].starts_in_quote:
+                group_of[k] = group_of[k - 1]
+        groups: dict[int, list[int]] = {}
+        for k, g in enumerate(group_of):
+            groups.setdefault(g, []).append(k)
+        current: tuple[str, int] | None = None  # (speaker, unit index)
+        for k in range(n):
+            loc = locs[k]
+            text = units[k]
+            is_quote = loc.starts_in_quote or loc.starts_with_quote or loc.colon_quote
+            members = groups[group_of[k]]
+            multi = len(members) > 1
+            if loc.speaker is not None:
+                kind = "direct" if is_quote or (multi and loc.quoted_chars) else "indirect"
+                out[k] = self._make(loc.speaker, text, loc.mention, loc.cue, kind)
+            elif is_quote:
+                speaker = next((locs[m].speaker for m in members if locs[m].speaker), None)
+                if speaker is None and current is not None and current[1] >= k - 2:
+                    speaker = current[0]
+                if speaker is None and k > 0 and locs[k - 1].named:
+                    speaker = locs[k - 1].named[-1].name
+                if speaker is not None:
+                    cue = ":" if loc.colon_quote and not loc.starts_with_quote else None
+                    out[k] = Attribution(speaker, None, cue, "direct")
+            elif loc.konjunktiv and kinds[k] in ("body", "lead") and current is not None and current[1] >= k - 3:
+                out[k] = Attribution(current[0], None, f"{loc.konjunktiv} (Konjunktiv)", "indirect")
+            if out[k] is None:
+                out[k] = Attribution(AUTHOR, None, None, "author")
+                if kinds[k] in ("title", "subheading", "caption"):
+                    continue
+                if current is not None and current[1] < k - 1:
+                    current = None
+            else:
+                current = (out[k].speaker, k)
+        return out  # type: ignore[return-value]
+
+    @staticmethod
+    def _make(speaker: str, text: str, mention: tuple[int, int] | None, cue: str | None, kind: str) -> Attribution:
+        if mention is None:
+            return Attribution(speaker, None, cue, kind)
+        return Attribution(speaker, text[mention[0]:mention[1]], cue, kind, mention[0], mention[1])

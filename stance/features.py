@@ -1,0 +1,288 @@
+"""Featurizers for (statement, target) pairs and for statements (sentiment).
+
+Inputs are plain dicts, so training on the corpus and predicting on new text share one
+code path. A *pair* dict has:
+
+``text`` (the unit), ``target``, ``mentions`` (list of ``(target, start, end)`` for every
+target mention in the unit), ``attribution``, ``cue``, ``speaker_bloc`` (the side the
+speaker belongs to: a target name, "other", "author" or "unknown"), ``represents`` (True if
+the speaker speaks for the target) and, with a sentence encoder, ``embedding``.
+
+Feature groups (each can be switched off, for the comparison table):
+
+* ``text``: TF-IDF word and character n-grams of the unit with the target's mentions
+  replaced by ``ZIEL`` and other targets' by ``ANDERE``, so "kritisiert ZIEL" is learned
+  across targets;
+* ``window``: the words around the target mention;
+* ``meta``: attribution type, target, speaker side x target, self-reference, cue lemma;
+* ``lexicon``: polarity of words near the mention and in the unit, with negation;
+* ``embedding``: a multilingual sentence embedding of the unit (computed once per unit).
+
+>>> from stance.features import PairFeaturizer
+>>> pairs = [{"text": "Die NATO kritisiert Russland.", "target": "Russia",
+...           "mentions": [("NATO", 4, 8), ("Russia", 20, 28)], "attribution": "author",
+...           "cue": None, "speaker_bloc": "author", "represents": False}]
+>>> PairFeaturizer(use_lexicon=False).fit(pairs * 2).transform(pairs).shape[0]
+1
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TARGET_TOKEN = "ZIEL"
+_OTHER_TOKEN = "ANDERE"
+
+
+def mark_targets(text: str, target: str | None, mentions) -> str:
+    """Replace the mentions of ``target`` by ZIEL and of other targets by ANDERE.
+
+    >>> mark_targets("Die NATO warnt Russland.", "Russia", [("NATO", 4, 8), ("Russia", 15, 23)])
+    'Die ANDERE warnt ZIEL.'
+    """
+    out, pos = [], 0
+    for t, s, e in sorted(mentions, key=lambda m: m[1]):
+        if s < pos:
+            continue
+        out.append(text[pos:s])
+        out.append(_TARGET_TOKEN if t == target else _OTHER_TOKEN)
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _identity(tokens):
+    return tokens
+
+
+def _window_tokens(text: str, target: str, mentions, width: int) -> list[str]:
+    spans = [(s, e) for t, s, e in mentions if t == target]
+    if not spans:
+        return ["W:<none>"]
+    words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text)]
+    out = []
+    for s, e in spans:
+        before = [w for p, w in words if p < s][-width:]
+        after = [w for p, w in words if p >= e][:width]
+        out += [f"L:{w}" for w in before] + [f"R:{w}" for w in after]
+    return out or ["W:<empty>"]
+
+
+def _meta_tokens(pair: dict) -> list[str]:
+    target = pair["target"]
+    bloc = pair.get("speaker_bloc") or "unknown"
+    attribution = pair.get("attribution") or "author"
+    relation = "self" if pair.get("represents") else ("same" if bloc == target else (
+        "author" if bloc == "author" else ("unknown" if bloc in ("unknown", "other") else "rival")))
+    tokens = [
+        f"attr={attribution}", f"target={target}", f"bloc={bloc}", f"rel={relation}",
+        f"bloc={bloc}|target={target}", f"rel={relation}|attr={attribution}",
+        f"ntargets={min(3, len({t for t, _, _ in pair.get('mentions', [])}))}",
+    ]
+    cue = pair.get("cue")
+    if cue:
+        tokens.append("cue=" + cue.split(" (")[0].split(" … ")[0].lower())
+    return tokens
+
+
+class PairFeaturizer(TransformerMixin, BaseEstimator):
+    """Target-aware features for (statement, target) pairs; see the module docstring.
+
+    >>> PairFeaturizer().get_params()["word_ngrams"]
+    (1, 2)
+    """
+
+    def __init__(self, word_ngrams=(1, 2), char_ngrams=(2, 5), min_df=1, max_features=60000,
+                 window=5, use_text=True, use_window=True, use_meta=True, use_lexicon=True,
+                 use_embedding=False, embedding_weight=1.0, meta_weight=1.0):
+        self.word_ngrams = word_ngrams
+        self.char_ngrams = char_ngrams
+        self.min_df = min_df
+        self.max_features = max_features
+        self.window = window
+        self.use_text = use_text
+        self.use_window = use_window
+        self.use_meta = use_meta
+        self.use_lexicon = use_lexicon
+        self.use_embedding = use_embedding
+        self.embedding_weight = embedding_weight
+        self.meta_weight = meta_weight
+
+    def _marked(self, X):
+        return [mark_targets(p["text"], p["target"], p.get("mentions", [])) for p in X]
+
+    def fit(self, X, y=None):
+        X = list(X)
+        if self.use_text:
+            marked = self._marked(X)
+            self.word_ = TfidfVectorizer(ngram_range=tuple(self.word_ngrams), min_df=self.min_df,
+                                         max_features=self.max_features, sublinear_tf=True, lowercase=True,
+                                         token_pattern=r"(?u)\b\w+\b").fit(marked)
+            self.char_ = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngrams),
+                                         min_df=self.min_df, max_features=self.max_features,
+                                         sublinear_tf=True).fit(marked)
+        if self.use_window:
+            self.window_ = CountVectorizer(analyzer=_identity, binary=True).fit(
+                [_window_tokens(p["text"], p["target"], p.get("mentions", []), self.window) for p in X])
+        if self.use_meta:
+            self.meta_ = CountVectorizer(analyzer=_identity, binary=True).fit([_meta_tokens(p) for p in X])
+        self.n_features_in_ = 1
+        return self
+
+    def transform(self, X):
+        X = list(X)
+        blocks = []
+        if self.use_text:
+            marked = self._marked(X)
+            blocks += [self.word_.transform(marked), self.char_.transform(marked)]
+        if self.use_window:
+            blocks.append(self.window_.transform(
+                [_window_tokens(p["text"], p["target"], p.get("mentions", []), self.window) for p in X]))
+        if self.use_meta:
+            blocks.append(self.meta_.transform([_meta_tokens(p) for p in X]) * self.meta_weight)
+        if self.use_lexicon:
+            blocks.append(sp.csr_matrix(np.array([pair_lexicon_features(p, self.window) for p in X])))
+        if self.use_embedding:
+            blocks.append(sp.csr_matrix(_embeddings(X) * self.embedding_weight))
+        if not blocks:
+            raise ValueError("PairFeaturizer: every feature group is switched off; enable at least one")
+        return sp.hstack(blocks, format="csr")
+
+    def feature_names(self) -> list[str]:
+        """Human-readable names of the sparse features (for explanations)."""
+        names: list[str] = []
+        if self.use_text:
+            names += [f"word:{w}" for w in self.word_.get_feature_names_out()]
+            names += [f"char:{c}" for c in self.char_.get_feature_names_out()]
+        if self.use_window:
+            names += [f"window:{w}" for w in self.window_.get_feature_names_out()]
+        if self.use_meta:
+            names += [f"meta:{w}" for w in self.meta_.get_feature_names_out()]
+        if self.use_lexicon:
+            names += [f"lexicon:{n}" for n in LEXICON_FEATURES]
+        if self.use_embedding:
+            names += [f"embedding:{i}" for i in range(_embedding_dim(self))]
+        return names
+
+
+def _embedding_dim(featurizer) -> int:
+    return getattr(featurizer, "embedding_dim_", 0)
+
+
+def _embeddings(X) -> np.ndarray:
+    try:
+        return np.vstack([np.asarray(p["embedding"], dtype=np.float32) for p in X])
+    except KeyError:
+        raise ValueError("this model uses sentence embeddings, but the inputs carry none; "
+                         "predict through StanceModel, which embeds each unit once") from None
+
+
+LEXICON_FEATURES = ("near_pos", "near_neg", "near_sum", "all_pos", "all_neg", "negations", "shifter_near")
+
+
+def _words_with_pos(text: str):
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def pair_lexicon_features(pair: dict, width: int = 5) -> list[float]:
+    """Polarity near the target mention and over the unit (see ``LEXICON_FEATURES``)."""
+    from .lexicon import PolarityLexicon
+
+    lex = PolarityLexicon.default()
+    words = _words_with_pos(pair["text"])
+    pols = lex.polarities([w for _, _, w in words])
+    spans = [(s, e) for t, s, e in pair.get("mentions", []) if t == pair["target"]]
+    near = set()
+    for s, e in spans:
+        idx = [i for i, (ws, we, _) in enumerate(words) if ws < e and we > s]
+        if idx:
+            near.update(range(max(0, idx[0] - width), min(len(words), idx[-1] + width + 1)))
+    near_p = [pols[i] for i in near]
+    negs = sum(1 for _, _, w in words if w.lower() in lex.negators)
+    shifter = any(lex.is_shifter(words[i][2]) for i in near) if near else False
+    return [
+        sum(p for p in near_p if p > 0), -sum(p for p in near_p if p < 0), sum(near_p),
+        sum(p for p in pols if p > 0), -sum(p for p in pols if p < 0), float(negs), float(shifter),
+    ]
+
+
+SENTENCE_LEXICON_FEATURES = ("pos", "neg", "sum", "n_pos", "n_neg", "negations")
+
+
+def sentence_lexicon_features(text: str) -> list[float]:
+    from .lexicon import PolarityLexicon
+
+    lex = PolarityLexicon.default()
+    words = [m.group() for m in _WORD.finditer(text)]
+    pols = lex.polarities(words)
+    return [
+        sum(p for p in pols if p > 0), -sum(p for p in pols if p < 0), sum(pols),
+        float(sum(p > 0 for p in pols)), float(sum(p < 0 for p in pols)),
+        float(sum(w.lower() in lex.negators for w in words)),
+    ]
+
+
+class SentenceFeaturizer(TransformerMixin, BaseEstimator):
+    """Features of a statement for sentiment: TF-IDF n-grams, lexicon polarity, embedding.
+
+    Inputs are dicts with ``text`` (and ``embedding`` when ``use_embedding``).
+
+    >>> X = [{"text": "Gute Zusammenarbeit."}, {"text": "Scharfe Kritik."}]
+    >>> SentenceFeaturizer().fit(X).transform(X).shape[0]
+    2
+    """
+
+    def __init__(self, word_ngrams=(1, 2), char_ngrams=(2, 5), min_df=1, max_features=60000,
+                 use_text=True, use_lexicon=True, use_embedding=False, embedding_weight=1.0):
+        self.word_ngrams = word_ngrams
+        self.char_ngrams = char_ngrams
+        self.min_df = min_df
+        self.max_features = max_features
+        self.use_text = use_text
+        self.use_lexicon = use_lexicon
+        self.use_embedding = use_embedding
+        self.embedding_weight = embedding_weight
+
+    def fit(self, X, y=None):
+        X = list(X)
+        texts = [x["text"] for x in X]
+        if self.use_text:
+            self.word_ = TfidfVectorizer(ngram_range=tuple(self.word_ngrams), min_df=self.min_df,
+                                         max_features=self.max_features, sublinear_tf=True,
+                                         token_pattern=r"(?u)\b\w+\b").fit(texts)
+            self.char_ = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngrams),
+                                         min_df=self.min_df, max_features=self.max_features,
+                                         sublinear_tf=True).fit(texts)
+        self.n_features_in_ = 1
+        return self
+
+    def transform(self, X):
+        X = list(X)
+        texts = [x["text"] for x in X]
+        blocks = []
+        if self.use_text:
+            blocks += [self.word_.transform(texts), self.char_.transform(texts)]
+        if self.use_lexicon:
+            blocks.append(sp.csr_matrix(np.array([sentence_lexicon_features(t) for t in texts])))
+        if self.use_embedding:
+            blocks.append(sp.csr_matrix(_embeddings(X) * self.embedding_weight))
+        if not blocks:
+            raise ValueError("SentenceFeaturizer: every feature group is switched off; enable at least one")
+        return sp.hstack(blocks, format="csr")
+
+    def feature_names(self) -> list[str]:
+        names: list[str] = []
+        if self.use_text:
+            names += [f"word:{w}" for w in self.word_.get_feature_names_out()]
+            names += [f"char:{c}" for c in self.char_.get_feature_names_out()]
+        if self.use_lexicon:
+            names += [f"lexicon:{n}" for n in SENTENCE_LEXICON_FEATURES]
+        if self.use_embedding:
+            names += [f"embedding:{i}" for i in range(_embedding_dim(self))]
+        return names

@@ -1,0 +1,189 @@
+"""The gazetteer of political figures and bodies (data in ``stance/data/gazetteer.json``).
+
+It gives canonical names, aliases, gender (for pronouns), the target a speaker represents,
+and dated roles with the role nouns German news uses for them ("Kremlchef",
+"NATO-Generalsekretär"), so that role nouns resolve to people.
+
+>>> from stance.gazetteer import Gazetteer
+>>> gaz = Gazetteer.default()
+>>> gaz.entity("Stoltenberg").name
+'Jens Stoltenberg'
+>>> [e.name for e in gaz.by_role("Kremlchef", date="2021-06")]
+['Wladimir Putin']
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+# Prefixes on role nouns that name a country: "US-Außenminister" -> ("US", "Außenminister").
+_COUNTRY_PREFIX = {
+    "US": "US", "EU": "EU", "UN": "UN", "Nato": "NATO", "NATO": "NATO", "Kreml": "RU",
+    "Bundes": "DE", "Bundesaußen": "DE",
+}
+_ADJ_ENDINGS = ("e", "en", "er", "es", "em", "")
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str
+    org: str | None
+    start: str | None
+    end: str | None
+    nouns: tuple[str, ...]
+    adjectives: tuple[str, ...]
+
+    def active(self, date: str | None) -> bool:
+        if not date:
+            return True
+        return (self.start is None or self.start[: len(date)] <= date) and (self.end is None or date[: len(self.end)] <= self.end)
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    type: str
+    gender: str | None
+    country: str | None
+    aliases: tuple[str, ...]
+    bloc: str | None
+    represents: tuple[str, ...]
+    roles: tuple[Role, ...] = field(default=())
+
+    @property
+    def is_person(self) -> bool:
+        return self.type == "person"
+
+
+def _norm_noun(noun: str) -> str:
+    return noun.replace("–", "-")
+
+
+class Gazetteer:
+    """Index of entities by alias and by role noun."""
+
+    def __init__(self, entities: list[Entity]):
+        self.entities = entities
+        self._by_alias: dict[str, Entity] = {}
+        for ent in entities:
+            for alias in (ent.name, *ent.aliases):
+                self._by_alias.setdefault(alias, ent)
+        self._by_noun: dict[str, list[tuple[Entity, Role]]] = {}
+        for ent in entities:
+            for role in ent.roles:
+                for noun in role.nouns:
+                    self._by_noun.setdefault(_norm_noun(noun), []).append((ent, role))
+        names = sorted(self._by_alias, key=len, reverse=True)
+        self._name_re = re.compile(
+            r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?:s|')?(?![\w-])"
+        ) if names else None
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "Gazetteer":
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls.from_dict(data)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Gazetteer":
+        entities = []
+        for e in data["entities"]:
+            roles = tuple(
+                Role(
+                    role=r.get("role", ""), org=r.get("org"), start=r.get("from"), end=r.get("to"),
+                    nouns=tuple(r.get("nouns", [])), adjectives=tuple(r.get("adjectives", [])),
+                )
+                for r in e.get("roles", [])
+            )
+            entities.append(
+                Entity(
+                    name=e["name"], type=e.get("type", "person"), gender=e.get("gender"),
+                    country=e.get("country"), aliases=tuple(e.get("aliases", [])),
+                    bloc=e.get("bloc"), represents=tuple(e.get("represents", [])), roles=roles,
+                )
+            )
+        return cls(entities)
+
+    @classmethod
+    def default(cls) -> "Gazetteer":
+        return _default_gazetteer()
+
+    def entity(self, alias: str) -> Entity | None:
+        """The entity with this canonical name or alias (a trailing genitive s is allowed)."""
+        ent = self._by_alias.get(alias)
+        if ent is None and alias.endswith("s"):
+            ent = self._by_alias.get(alias[:-1])
+        return ent
+
+    def find_names(self, text: str) -> list[tuple[int, int, Entity]]:
+        """All gazetteer names in ``text`` as ``(start, end, entity)``, longest match first.
+
+        >>> [(text[s:e], ent.name) for text in ["Laut Lawrow und Wang Yi"] for s, e, ent in Gazetteer.default().find_names(text)]
+        [('Lawrow', 'Sergej Lawrow'), ('Wang Yi', 'Wang Yi')]
+        """
+        if self._name_re is None:
+            return []
+        return [(m.start(1), m.end(1), self._by_alias[m.group(1)]) for m in self._name_re.finditer(text)]
+
+    def split_role_noun(self, noun: str) -> tuple[str | None, str]:
+        """Split a country prefix off a role noun: "US-Außenminister" -> ("US", "Außenminister")."""
+        noun = _norm_noun(noun)
+        if "-" in noun:
+            prefix, rest = noun.split("-", 1)
+            return _COUNTRY_PREFIX.get(prefix, prefix), rest
+        return None, noun
+
+    def roles_for(self, noun: str) -> list[tuple[Entity, Role]]:
+        """(entity, role) pairs whose role nouns include ``noun`` (genitive -s tolerated)."""
+        noun = _norm_noun(noun)
+        hits = self._by_noun.get(noun)
+        if hits is None and noun.endswith("s"):
+            hits = self._by_noun.get(noun[:-1])
+        if hits is None and noun.endswith("en"):
+            hits = self._by_noun.get(noun[:-2]) or self._by_noun.get(noun[:-1])
+        return hits or []
+
+    def is_role_noun(self, noun: str) -> bool:
+        if self.roles_for(noun):
+            return True
+        _, rest = self.split_role_noun(noun)
+        return rest != noun and bool(self.roles_for(rest))
+
+    def compatible(self, ent: Entity, noun: str, adjectives: tuple[str, ...] = (), date: str | None = None,
+                   require_active: bool = False) -> bool:
+        """Can ``ent`` be referred to by this role noun (with these adjectives) at ``date``?"""
+        prefix, rest = self.split_role_noun(noun)
+        for candidate in {noun, rest}:
+            for other, role in self.roles_for(candidate):
+                if other is not ent:
+                    continue
+                if require_active and not role.active(date):
+                    continue
+                if prefix and candidate == rest and prefix not in (role.org, ent.country):
+                    continue
+                if adjectives and role.adjectives and not any(
+                    a.startswith(r) and a[len(r):] in _ADJ_ENDINGS for a in adjectives for r in role.adjectives
+                ):
+                    continue
+                return True
+        return False
+
+    def by_role(self, noun: str, adjectives: tuple[str, ...] = (), date: str | None = None) -> list[Entity]:
+        """Entities holding a role called ``noun`` at ``date`` (all dates if None)."""
+        prefix, rest = self.split_role_noun(noun)
+        found: list[Entity] = []
+        for candidate in dict.fromkeys([noun, rest]):
+            for ent, _role in self.roles_for(candidate):
+                if ent not in found and self.compatible(ent, noun, adjectives, date, require_active=True):
+                    found.append(ent)
+        return found
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer() -> Gazetteer:
+    text = resources.files("stance").joinpath("data/gazetteer.json").read_text(encoding="utf-8")
+    return Gazetteer.from_dict(json.loads(text))
