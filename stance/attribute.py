@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .cues import CueLexicon
-from .gazetteer import Entity, Gazetteer
+from .gazetteer import Entity, Gazetteer, Role
 from .schema import AUTHOR, JOINT
 
 _TOKEN = re.compile(r"[\w\u00C0-\u024F]+(?:[-–'’][\w\u00C0-\u024F]+)*|[^\w\s]")
@@ -46,6 +46,29 @@ _DETERMINERS = {
     "seinen", "dessen", "deren", "von", "vom",
 }
 _PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f"}
+# Demonstratives that point to the most recently mentioned person ("Dieser warf ... vor").
+_DEMONSTRATIVES = {"Dieser": "m", "dieser": "m", "Diese": "f", "Letzterer": "m", "letzterer": "m",
+                   "Letztere": "f", "letztere": "f"}
+# Endings of person nouns outside the gazetteer's role lists ("Sicherheitsexperte Lukas Ammann").
+_ROLE_SUFFIXES = ("experte", "experten", "expertin", "forscher", "forscherin", "analyst", "analysten", "analystin",
+                  "politiker", "politikerin", "sprecher", "sprecherin", "minister", "ministerin", "präsident",
+                  "präsidentin", "direktor", "direktorin", "leiter", "leiterin", "botschafter", "botschafterin",
+                  "general", "admiral", "kommandeur", "beauftragte", "beauftragter", "vorsitzende", "vorsitzender",
+                  "abgeordnete", "abgeordneter", "chef", "chefin", "sekretär", "sekretärin", "berater", "beraterin",
+                  "diplomat", "diplomatin", "oberst", "offizier", "ökonom", "ökonomin", "historiker", "historikerin",
+                  "wissenschaftler", "wissenschaftlerin", "professor", "professorin", "journalist", "journalistin",
+                  "oppositionsführer", "oppositionsführerin", "kandidat", "kandidatin", "bürgermeister",
+                  "bürgermeisterin", "gouverneur", "gouverneurin", "senator", "senatorin", "premier", "kanzler",
+                  "kanzlerin", "staatssekretär", "staatssekretärin")
+# Person nouns that describe rather than name an office ("der SPD-Politiker"): they refer back
+# to the most recent person of the matching gender.
+_PERSON_SUFFIXES = ("politiker", "politikerin", "experte", "expertin", "analyst", "analystin", "forscher",
+                    "forscherin", "abgeordnete", "abgeordneter", "diplomat", "diplomatin", "admiral", "general",
+                    "offizier", "kommandeur", "beauftragte", "beauftragter", "berater", "beraterin", "journalist",
+                    "journalistin", "historiker", "historikerin", "wissenschaftler", "wissenschaftlerin", "ökonom",
+                    "ökonomin", "professor", "professorin", "generalmajor", "generalleutnant")
+# Military ranks: a definite rank noun refers back to a person in the text, never looked up by date.
+_RANKS = {"Admiral", "General", "Generalleutnant", "Generalmajor", "Oberst", "Marschall", "Vizeadmiral", "Offizier"}
 _PLURAL_PRONOUN_VERBS = re.compile(r"\b(sagten|betonten|erklärten|warnten|forderten|kritisierten|meinten)\b")
 _AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten", "ist", "war", "wird", "wurde", "sind", "waren", "werden", "wurden"}
 _ACTIVE_AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"}
@@ -74,6 +97,19 @@ _ANON_HEADS = re.compile(r"^(ein|eine|einer|eines|einem|mehrere|zwei|drei|einige
 _NOT_CUES = {"reagieren"}
 _MARKER_BEFORE = ("nach Angaben", "nach Ansicht", "nach Auffassung", "nach Worten", "nach Meinung",
                   "nach Einschätzung", "nach Darstellung", "nach Aussage", "nach Aussagen", "nach Informationen")
+
+
+def _nominative(article: str, phrase: str) -> str:
+    """Undo the dative/genitive inflection of an anonymous source: "einer diplomatischen Quelle"
+    -> "diplomatische Quelle", "einem NATO-Diplomaten" -> "NATO-Diplomat"."""
+    words = phrase.split()
+    if article == "einer":
+        words = [w[:-1] if w[:1].islower() and w.endswith("en") else w for w in words]
+    elif article in ("einem", "eines"):
+        words = [w[:-2] + "er" if w[:1].islower() and w.endswith("en") else w for w in words]
+        if words and words[-1].endswith(("Diplomaten", "Beamten", "Experten", "Analysten", "Journalisten")):
+            words[-1] = words[-1][:-2] if words[-1].endswith("en") else words[-1]
+    return " ".join(words)
 
 
 @dataclass(frozen=True)
@@ -110,11 +146,20 @@ class _Local:
     colon_quote: bool = False
     quote_then_cue: bool = False
     konjunktiv: str | None = None
+    alone_marker: str | None = None
     named: list[Entity] = field(default_factory=list)
 
 
-def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+class _Tokens(list):
+    """Tokens of one unit, remembering the unit text."""
+
+    def __init__(self, text: str):
+        super().__init__(_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text))
+        self.text = text
+
+
+def _tokens(text: str) -> _Tokens:
+    return _Tokens(text)
 
 
 def quote_spans(text: str, open_quote: str | None = None) -> tuple[list[tuple[int, int]], str | None]:
@@ -159,12 +204,19 @@ class Attributor:
     def __init__(self, gazetteer: Gazetteer | None = None, cues: CueLexicon | None = None):
         self.gaz = gazetteer or Gazetteer.default()
         self.cues = cues or CueLexicon.default()
+        markers = [(m["text"].lower(), m["text"].lower().split(), m["position"]) for m in self.cues.markers
+                   if m["text"] != ":"]
+        self._markers = sorted(markers, key=lambda m: -len(m[1]))
 
     # -- noun phrases ------------------------------------------------------------------
+    def _role_like(self, word: str) -> bool:
+        """A role noun from the gazetteer, or a person noun by its ending ("Sicherheitsexperte")."""
+        return self.gaz.is_role_noun(word) or (word[:1].isupper() and word.lower().endswith(_ROLE_SUFFIXES))
+
     def _np_after(self, toks: list[_Tok], i: int) -> tuple[int, int] | None:
         """Token range [i, j) of a speaker noun phrase starting at token i."""
         j = i
-        if j < len(toks) and toks[j].text in _PRONOUNS:
+        if j < len(toks) and (toks[j].text in _PRONOUNS or toks[j].text in _DEMONSTRATIVES):
             return (j, j + 1)
         saw_upper = False
         while j < len(toks):
@@ -208,15 +260,22 @@ class Attributor:
                     j += 1
         return j
 
-    def _name_hits(self, toks: list[_Tok], a: int, b: int):
-        text = self._text
-        span = text[toks[a].start:toks[b - 1].end]
+    def _name_hits(self, toks: _Tokens, a: int, b: int):
+        span = toks.text[toks[a].start:toks[b - 1].end]
         return [(toks[a].start + s, toks[a].start + e, ent) for s, e, ent in self.gaz.find_names(span)]
 
     def _np_before(self, toks: list[_Tok], v: int) -> tuple[int, int] | None:
         """Token range of the noun phrase ending right before token v."""
         if v > 0 and toks[v - 1].text == ",":
             v -= 1
+            # skip a relative clause: "Präsidentin X, die sich ... angeschlossen hat, warf ..."
+            for m in range(v - 1, max(-1, v - 25), -1):
+                if toks[m].text == "," and m + 1 < v and toks[m + 1].text in ("der", "die", "das", "welche", "welcher",
+                                                                                "dem", "den", "deren", "dessen"):
+                    v = m
+                    break
+        if v > 0 and toks[v - 1].text in _DEMONSTRATIVES and (v == 1 or toks[v - 2].text in (",", ".", ":", ";")):
+            return (v - 1, v)
         j = v
         i = v
         while i > 0:
@@ -239,6 +298,16 @@ class Attributor:
             return None
         return (i, j)
 
+    def _apposition_before(self, toks: list[_Tok], k: int) -> bool:
+        """True for ", Maria Sacharowa, machte": the comma closes an apposition naming the subject."""
+        m = k - 2
+        while m >= 0 and toks[m].text != ",":
+            w = toks[m].text
+            if not (w[:1].isupper() or w in ("-", "von", "der", "de", "van")):
+                return False
+            m -= 1
+        return 0 < m < k - 2
+
     def _resolve(self, text: str, toks: list[_Tok], span: tuple[int, int], history: list[Entity],
                  current: list[Entity], date: str | None, local_names: dict[str, str]) -> tuple[str, tuple[Entity, ...]] | None:
         """Canonical speaker for the noun phrase toks[span]; None if it is no speaker."""
@@ -250,23 +319,32 @@ class Attributor:
                 if ent.is_person and (ent.gender in (gender, None)):
                     return ent.name, (ent,)
             return None
-        names = self.gaz.find_names(phrase)
+        if b - a == 1 and toks[a].text in _DEMONSTRATIVES:
+            gender = _DEMONSTRATIVES[toks[a].text]
+            for ent in history[::-1]:
+                if ent.is_person and ent.gender in (gender, None):
+                    return ent.name, (ent,)
+            return None
+        names = self.gaz.find_names(phrase) + [(0, 0, e) for n, e in local_names.items()
+                                                 if re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", phrase)]
         persons = [e for _, _, e in names if e.is_person] or [e for _, _, e in names]
         if persons:
             uniq = list(dict.fromkeys(persons))
             return JOINT.join(e.name for e in uniq), tuple(uniq)
         words = [t.text for t in toks[a:b]]
+        anon = _ANON_HEADS.match(phrase)
+        if anon:  # "ein NATO-Diplomat": an anonymous source, never a known person
+            return _nominative(anon.group(1).lower(), anon.group(2)), ()
         # Coordinated role nouns: "Der chinesische und der russische Außenminister"
         adjs = [w for w in words if w[:1].islower() and w not in _DETERMINERS and w != "und"]
         nouns = [w for w in words if w[:1].isupper() and w not in ("Die", "Der", "Das")]
-        role_idx = [k for k, w in enumerate(nouns) if self.gaz.is_role_noun(w)]
+        role_idx = [k for k, w in enumerate(nouns) if self._role_like(w)]
         if role_idx:
             role = nouns[role_idx[-1]]
-            after = nouns[role_idx[-1] + 1:]
+            after = [w for w in nouns[role_idx[-1] + 1:] if w not in _STOP_UPPER]
             if after:  # "Außenminister Jean Yves Le Drian": a name the gazetteer does not know
-                name = " ".join(after)
-                name = local_names.get(name, name)
-                return name, ()
+                ent = self._local_entity(" ".join(after), role, local_names)
+                return ent.name, (ent,)
             groups = [[x] for x in adjs] if "und" in words and len(adjs) >= 2 else [adjs]
             found: list[Entity] = []
             for group in groups:
@@ -281,20 +359,31 @@ class Attributor:
         if org is not None and not org.is_person:
             return org.name, (org,)
         if nouns:
-            key = " ".join(nouns)
-            if key in local_names:
-                return local_names[key], ()
-            if nouns[-1] in local_names:
-                return local_names[nouns[-1]], ()
-            anon = _ANON_HEADS.match(phrase)
-            if anon:
-                return anon.group(2), ()
             if role_idx:
                 return " ".join(w for w in words if w not in _DETERMINERS), ()
             caps = [w for w in words if w not in _DETERMINERS]
             if len(caps) >= 2 and all(w[:1].isupper() and w not in _STOP_UPPER for w in caps):
-                return " ".join(caps), ()
+                ent = self._local_entity(" ".join(caps), None, local_names)
+                return ent.name, (ent,)
         return None
+
+    @staticmethod
+    def _local_entity(name: str, role: str | None, local_names: dict) -> Entity:
+        """A person the gazetteer does not know, remembered for this document (surname too)."""
+        if name in local_names:
+            return local_names[name]
+        gender = None
+        if role:
+            gender = "f" if role.endswith(("in", "innen")) and not role.endswith(("chefin",)) or role.endswith("chefin") \
+                else "m"
+        roles = (Role(role=role, org=None, start=None, end=None, nouns=(role,), adjectives=()),) if role else ()
+        ent = Entity(name=name, type="person", gender=gender, country=None, aliases=(), bloc=None, represents=(),
+                     roles=roles)
+        local_names[name] = ent
+        parts = name.split()
+        if len(parts) >= 2:
+            local_names.setdefault(parts[-1], ent)
+        return ent
 
     def _resolve_role(self, noun: str, adjectives: tuple[str, ...], history: list[Entity],
                       current: list[Entity], date: str | None) -> Entity | None:
@@ -302,6 +391,10 @@ class Attributor:
         for ent in current + history[::-1]:
             if self.gaz.compatible(ent, noun, adjectives, None):
                 return ent
+        if noun in _RANKS or noun.lower().endswith(_PERSON_SUFFIXES) or (
+                not self.gaz.roles_for(noun) and noun.lower().endswith(_ROLE_SUFFIXES)):
+            gender = "f" if noun.endswith("in") else "m"
+            return next((e for e in history[::-1] if e.is_person and e.gender in (gender, None)), None)
         if date is None:
             return None
         found = self.gaz.by_role(noun, adjectives, date)
@@ -323,8 +416,15 @@ class Attributor:
                     break
                 if toks[m].text in (".", ";", ":", "!", "?"):
                     break
+            preps = self.cues.prepositions.get(self.cues.lemma(w), ())
+            prep_at = next((m for m in range(k + 1, min(k + 8, len(toks))) if toks[m].text in preps), None)
+            if w.endswith("e") and self._konjunktiv(w) and not (k > 0 and toks[k - 1].text.lower() in ("ich", "wir")):
+                continue  # a reporting verb in Konjunktiv continues reported speech ("bezeichne", "unterstelle")
             if particle_at is not None:
                 found.append((k, f"{w} … {toks[particle_at].text}", particle_at))
+            elif prep_at is not None:
+                sep = " " if prep_at == k + 1 else " … "
+                found.append((k, f"{w}{sep}{toks[prep_at].text}", None))
             elif self.cues.verb_lemma(w):
                 found.append((k, w, None))
         return found
@@ -332,7 +432,6 @@ class Attributor:
     def _local(self, text: str, open_quote: str | None, history: list[Entity], date: str | None,
                local_names: dict[str, str], kind: str) -> tuple[_Local, str | None]:
         loc = _Local()
-        self._text = text
         spans, still_open = quote_spans(text, open_quote)
         loc.starts_in_quote = open_quote is not None
         loc.open_at_end = still_open is not None
@@ -359,32 +458,38 @@ class Attributor:
             loc.cue = cue
             return True
 
-        # Markers: laut X / X zufolge / nach Angaben von X / , so X
+        # Markers from the cue lexicon: "laut X", "X zufolge", ", so X", "nach Angaben von X", "demnach"
+        lowered = [t.text.lower() for t in toks]
         for k in outside:
-            w = toks[k].text
-            low = w.lower()
-            if low == "laut" and k + 1 < len(toks):
-                span = self._np_after(toks, k + 1)
-                if span and take(span, w):
+            for marker, words, position in self._markers:
+                n = len(words)
+                if lowered[k:k + n] != words:
+                    continue
+                cue = text[toks[k].start:toks[k + n - 1].end]
+                if position == "after_name":
+                    span = self._np_before(toks, k)
+                elif position == "before_name_after_comma":
+                    if k == 0 or toks[k - 1].text not in (",", "“", "”", "\"", "«", "»"):
+                        continue
+                    span = self._np_after(toks, k + n)
+                elif position == "before_name":
+                    m = k + n
+                    while m < len(toks) and toks[m].text in ("von", "vom", "aus", "in"):
+                        m += 1
+                    span = self._np_after(toks, m) if m < len(toks) else None
+                elif position == "alone":
+                    if marker in ("nach eigenen angaben", "eigenen angaben zufolge"):
+                        span = self._np_after(toks, 0)
+                    else:
+                        aus = next((m for m in range(k - 1, -1, -1) if lowered[m] == "aus"), None)
+                        if aus is None:
+                            loc.alone_marker = cue
+                            continue
+                        span = self._np_after(toks, aus + 1)
+                else:
+                    continue
+                if span and take(span, cue):
                     return loc, still_open
-            if low == "zufolge" and k > 0:
-                span = self._np_before(toks, k)
-                if span and take(span, w):
-                    return loc, still_open
-            if low == "so" and k > 0 and toks[k - 1].text in (",", "“", "”", "\"", "«", "»") and k + 1 < len(toks):
-                span = self._np_after(toks, k + 1)
-                if span and take(span, w):
-                    loc.quote_then_cue = toks[k - 1].text != "," or (k > 1 and toks[k - 2].text in "“”\"«»")
-                    return loc, still_open
-            if low == "nach" and k + 1 < len(toks):
-                two = f"nach {toks[k + 1].text}"
-                if two.lower() in (m.lower() for m in _MARKER_BEFORE):
-                    n = k + 2
-                    if n < len(toks) and toks[n].text in ("von", "des", "der", "vom"):
-                        n += 1 if toks[n].text in ("von", "vom") else 0
-                    span = self._np_after(toks, n)
-                    if span and take(span, text[toks[k].start:toks[k + 1].end]):
-                        return loc, still_open
         # Reporting verbs outside quotes
         for k, cue, particle in self._find_verb(toks) if kind not in _HEADINGS else ():
             if k not in out_set:
@@ -393,7 +498,7 @@ class Attributor:
             nxt = toks[k + 1].text if k + 1 < len(toks) else ""
             if prev in _AUX or prev == "zu" or nxt in _PASSIVE or self.cues.lemma(toks[k].text) in _NOT_CUES:
                 continue
-            inverted = prev in (",", "“", "”", "\"", "«", "»")
+            inverted = prev == "," and not self._apposition_before(toks, k)
             end = particle if particle is not None else k
             clause_follows = any(t.text in (",", ":") or t.text in _OPEN_CLOSE for t in toks[end + 1:end + 3]) or \
                 any(t.text in (",", ":") for t in toks[end + 1:end + 8]) and self.cues.lemma(toks[k].text) in _CLAUSE_VERBS
@@ -405,7 +510,9 @@ class Attributor:
             aux = None
             if at_clause_end and not inverted:
                 for m in range(k - 1, -1, -1):
-                    if toks[m].text in (",", ";", ":") or m not in out_set:
+                    if m not in out_set:
+                        continue
+                    if toks[m].text in (",", ";", ":"):
                         break
                     if toks[m].text in _AUX:
                         aux = m
@@ -445,11 +552,20 @@ class Attributor:
         # Konjunktiv continuation
         for k in outside:
             w = toks[k].text
-            if w[:1].islower() and w not in _NOT_REPORTED and self.cues.is_konjunktiv(w) and not (
+            if w[:1].islower() and w not in _NOT_REPORTED and self._konjunktiv(w) and not (
                     k > 0 and toks[k - 1].text.lower() in ("ich", "wir")):
                 loc.konjunktiv = w
                 break
         return loc, still_open
+
+    def _konjunktiv(self, word: str) -> bool:
+        """Konjunktiv forms from the lexicon, or a 3rd-person Konjunktiv I ("behalte", "verlängere")."""
+        if self.cues.is_konjunktiv(word):
+            return True
+        if len(word) > 4 and word.endswith("e") and word.isalpha():
+            lemma = self.cues.lemma(word)
+            return lemma in (word + "n", word[:-1] + "n") and lemma != word
+        return False
 
     # -- document ----------------------------------------------------------------------
     def attribute(self, units: Sequence[str], kinds: Sequence[str] | None = None,
@@ -461,7 +577,7 @@ class Attributor:
         """
         kinds = list(kinds) if kinds is not None else ["body"] * len(units)
         history: list[Entity] = []
-        local_names: dict[str, str] = {}
+        local_names: dict[str, Entity] = {}
         locals_: list[_Local] = []
         open_quote: str | None = None
         for text, kind in zip(units, kinds):
@@ -470,7 +586,7 @@ class Attributor:
             loc, open_quote = self._local(text, open_quote, history, date, local_names, kind)
             if kind in ("title", "subheading", "caption"):
                 loc.open_at_end, open_quote = False, None
-            for ent in loc.named:
+            for ent in loc.named + self._learn_names(text, local_names):
                 if ent in history:
                     history.remove(ent)
                 history.append(ent)
@@ -479,27 +595,26 @@ class Attributor:
                     history.remove(ent)
                 if ent.is_person:
                     history.append(ent)
-            self._learn_names(text, local_names)
             locals_.append(loc)
         return self._propagate(units, kinds, locals_)
 
-    def _learn_names(self, text: str, local_names: dict[str, str]) -> None:
-        """Remember "Role First Last" names the gazetteer lacks, so "Last" resolves later."""
+    def _learn_names(self, text: str, local_names: dict) -> list[Entity]:
+        """Remember "Role First Last" people the gazetteer lacks, so "Last" resolves later;
+        return the local people named in ``text``."""
         toks = _tokens(text)
         for k, t in enumerate(toks):
-            if self.gaz.is_role_noun(t.text):
+            if self._role_like(t.text):
                 names = []
                 for m in range(k + 1, min(k + 5, len(toks))):
                     w = toks[m].text
-                    if w[:1].isupper() and w not in _STOP_UPPER and not self.gaz.is_role_noun(w) and w.isalpha():
+                    if w[:1].isupper() and w not in _STOP_UPPER and not self._role_like(w) and w.replace("-", "").isalpha():
                         names.append(w)
                     else:
                         break
                 if len(names) >= 2 and not self.gaz.find_names(" ".join(names)):
-                    full = " ".join(names)
-                    local_names[names[-1]] = full
-                    if len(names) >= 3:
-                        local_names[" ".join(names[-2:])] = full
+                    self._local_entity(" ".join(names), t.text, local_names)
+        return [e for n, e in local_names.items()
+                if re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text)]
 
     def _propagate(self, units: Sequence[str], kinds: Sequence[str], locs: list[_Local]) -> list[Attribution]:
         n = len(locs)
@@ -531,6 +646,8 @@ class Attributor:
                 if speaker is not None:
                     cue = ":" if loc.colon_quote and not loc.starts_with_quote else None
                     out[k] = Attribution(speaker, None, cue, "direct")
+            elif loc.alone_marker and current is not None and current[1] >= k - 3:
+                out[k] = Attribution(current[0], None, loc.alone_marker, "indirect")
             elif loc.konjunktiv and kinds[k] in ("body", "lead") and current is not None and current[1] >= k - 3:
                 out[k] = Attribution(current[0], None, f"{loc.konjunktiv} (Konjunktiv)", "indirect")
             if out[k] is None:

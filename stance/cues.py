@@ -35,14 +35,18 @@ class CueLexicon:
     markers: list[dict]
     konjunktiv: frozenset[str]
     konjunktiv_ambiguous: frozenset[str]
+    prepositions: dict  # base lemma -> prepositions that make it a reporting verb ("sprechen" -> {"von"})
 
     @classmethod
     def from_dict(cls, data: dict) -> "CueLexicon":
         simple: set[str] = set()
         separable: dict[str, set[str]] = {}
+        prepositions: dict[str, set[str]] = {}
         for verb in data["verbs"]:
             particle = verb.get("particle")
-            if particle:
+            if verb.get("preposition"):
+                prepositions.setdefault(verb.get("base") or verb["lemma"].split()[-2], set()).add(verb["preposition"])
+            elif particle:
                 base = verb.get("base") or verb["lemma"][len(particle):].strip()
                 separable.setdefault(base, set()).add(particle)
                 simple.add(verb["lemma"].replace(" ", ""))
@@ -55,6 +59,7 @@ class CueLexicon:
             markers=list(data.get("markers", [])),
             konjunktiv=frozenset(data.get("konjunktiv", [])),
             konjunktiv_ambiguous=frozenset(data.get("konjunktiv_ambiguous", [])),
+            prepositions=prepositions,
         )
 
     @classmethod
@@ -99,7 +104,7 @@ class CueLexicon:
         return low in self.konjunktiv or (allow_ambiguous and low in self.konjunktiv_ambiguous)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=200_000)
 def _lemmatize(word: str) -> str:
     import simplemma
 

@@ -98,7 +98,7 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
     (1, 2)
     """
 
-    def __init__(self, word_ngrams=(1, 2), char_ngrams=(2, 5), min_df=1, max_features=60000,
+    def __init__(self, word_ngrams=(1, 2), char_ngrams=(3, 5), min_df=2, max_features=20000,
                  window=5, use_text=True, use_window=True, use_meta=True, use_lexicon=True,
                  use_embedding=False, embedding_weight=1.0, meta_weight=1.0):
         self.word_ngrams = word_ngrams
@@ -238,7 +238,7 @@ class SentenceFeaturizer(TransformerMixin, BaseEstimator):
     2
     """
 
-    def __init__(self, word_ngrams=(1, 2), char_ngrams=(2, 5), min_df=1, max_features=60000,
+    def __init__(self, word_ngrams=(1, 2), char_ngrams=(3, 5), min_df=2, max_features=20000,
                  use_text=True, use_lexicon=True, use_embedding=False, embedding_weight=1.0):
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams

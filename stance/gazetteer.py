@@ -27,6 +27,11 @@ _COUNTRY_PREFIX = {
     "Bundes": "DE", "Bundesaußen": "DE",
 }
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em", "")
+# Short role nouns that refer back to any holder of a more specific office ("die Ministerin"
+# -> "Außenministerin"); used only to resolve references to people already named.
+_GENERIC_ROLES = {"Minister", "Ministerin", "Sprecher", "Sprecherin", "Chef", "Chefin", "Präsident", "Präsidentin",
+                  "Politiker", "Politikerin", "Diplomat", "Diplomatin", "Regierungschef", "Regierungschefin",
+                  "Ministers", "Sprechers", "Präsidenten", "Chefs", "Politikers", "Diplomaten"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,17 @@ class Entity:
 
 def _norm_noun(noun: str) -> str:
     return noun.replace("–", "-")
+
+
+def _noun_forms(noun: str) -> set[str]:
+    """A role noun and its likely base forms (genitive/dative endings, Swiss "ss")."""
+    noun = _norm_noun(noun)
+    forms = {noun}
+    for ending in ("s", "es", "n", "en"):
+        if noun.endswith(ending) and len(noun) > len(ending) + 3:
+            forms.add(noun[: -len(ending)])
+    forms |= {f.replace("ss", "ß") for f in forms if "ss" in f}
+    return forms
 
 
 class Gazetteer:
@@ -139,37 +155,49 @@ class Gazetteer:
 
     def roles_for(self, noun: str) -> list[tuple[Entity, Role]]:
         """(entity, role) pairs whose role nouns include ``noun`` (genitive -s tolerated)."""
-        noun = _norm_noun(noun)
-        hits = self._by_noun.get(noun)
-        if hits is None and noun.endswith("s"):
-            hits = self._by_noun.get(noun[:-1])
-        if hits is None and noun.endswith("en"):
-            hits = self._by_noun.get(noun[:-2]) or self._by_noun.get(noun[:-1])
-        return hits or []
+        hits: list[tuple[Entity, Role]] = []
+        for form in sorted(_noun_forms(noun), key=len, reverse=True):
+            hits += [h for h in self._by_noun.get(form, []) if h not in hits]
+        return hits
 
     def is_role_noun(self, noun: str) -> bool:
-        if self.roles_for(noun):
+        if noun in _GENERIC_ROLES or self.roles_for(noun):
             return True
         _, rest = self.split_role_noun(noun)
         return rest != noun and bool(self.roles_for(rest))
 
     def compatible(self, ent: Entity, noun: str, adjectives: tuple[str, ...] = (), date: str | None = None,
                    require_active: bool = False) -> bool:
-        """Can ``ent`` be referred to by this role noun (with these adjectives) at ``date``?"""
+        """Can ``ent`` be referred to by this role noun (with these adjectives) at ``date``?
+
+        >>> gaz = Gazetteer.default(); putin = gaz.entity("Putin")
+        >>> gaz.compatible(putin, "Kremlchef"), gaz.compatible(putin, "US-Präsident")
+        (True, False)
+        """
         prefix, rest = self.split_role_noun(noun)
-        for candidate in {noun, rest}:
-            for other, role in self.roles_for(candidate):
-                if other is not ent:
-                    continue
-                if require_active and not role.active(date):
-                    continue
-                if prefix and candidate == rest and prefix not in (role.org, ent.country):
-                    continue
-                if adjectives and role.adjectives and not any(
-                    a.startswith(r) and a[len(r):] in _ADJ_ENDINGS for a in adjectives for r in role.adjectives
-                ):
-                    continue
-                return True
+        full, bare = _noun_forms(noun), _noun_forms(rest)
+        if rest in _GENERIC_ROLES and not require_active:
+            heads = [h.lower() for h in bare if h in _GENERIC_ROLES]
+            return ent.is_person and any(
+                n.lower().endswith(h) and (not prefix or prefix in (role.org, ent.country))
+                for role in ent.roles for n in role.nouns for h in heads)
+        for role in ent.roles:
+            if require_active and not role.active(date):
+                continue
+            nouns = {_norm_noun(n) for n in role.nouns}
+            if nouns & full:
+                pass
+            elif nouns & bare and prefix and prefix in (role.org, ent.country):
+                pass
+            elif nouns & bare and not prefix:
+                pass
+            else:
+                continue
+            if adjectives and role.adjectives and not any(
+                a.startswith(r) and a[len(r):] in _ADJ_ENDINGS for a in adjectives for r in role.adjectives
+            ):
+                continue
+            return True
         return False
 
     def by_role(self, noun: str, adjectives: tuple[str, ...] = (), date: str | None = None) -> list[Entity]:

@@ -243,7 +243,7 @@ class TargetDetector:
         prep = tokens[j].group()
         if prep == "von" and i + 1 < len(tokens) and tokens[i + 1].group() == "nach":
             return True
-        if prep not in self.lexicon.place_prepositions:
+        if prep.lower() not in {p.lower() for p in self.lexicon.place_prepositions}:
             return False
         before = {tokens[k].group() for k in range(max(0, j - 2), j)}
         return not (before & self.lexicon.governance_nouns)
@@ -265,6 +265,14 @@ class TargetDetector:
             j -= 2
         head = tokens[j].group()
         return head in self.lexicon.role_nouns or head.endswith(_EVENT_ENDINGS[6:])
+
+    def _saxon_genitive_title(self, tokens: list[re.Match], i: int, word: str) -> bool:
+        """True for "Chinas Verteidigungsminister Dong Jun", "Russlands Präsident" (genitive + role)."""
+        if not word.endswith("s") or i + 1 >= len(tokens):
+            return False
+        nxt = tokens[i + 1].group()
+        return nxt in self.lexicon.role_nouns or nxt.endswith(_EVENT_ENDINGS[6:]) or nxt.endswith(
+            ("präsident", "präsidentin", "chef", "parteichef", "führer"))
 
     @staticmethod
     def _quoted_name(text: str, tok: re.Match) -> bool:
@@ -307,7 +315,8 @@ class TargetDetector:
             if target is not None:
                 if self._place(text, tokens, i, target):
                     add(target, tok.start(), tok.end(), True, "place")
-                elif self._genitive_of_title(tokens, i) or self._bare_genitive_of_title(tokens, i, word):
+                elif self._genitive_of_title(tokens, i) or self._bare_genitive_of_title(tokens, i, word) or \
+                        self._saxon_genitive_title(tokens, i, word):
                     add(target, tok.start(), tok.end(), True, "title")
                 elif self._quoted_name(text, tok):
                     add(target, tok.start(), tok.end(), True, "name")

@@ -17,11 +17,20 @@ import numpy as np
 
 from .analyze import Analyzer, AnalyzedUnit
 from .attribute import Attribution
+from .baselines import LexiconSentiment, LexiconStance, MajorityPerTarget, TextBlobSentiment
 from .corpus import data_hash, read_corpus
 from .encoders import get_encoder
 from .model import ModelConfig, StanceModel, pair_input
 
 _EMBED_CACHE: dict[tuple[str, str], np.ndarray] = {}
+
+
+#: Baseline "backends" for the comparison table: (stance classifier, sentiment classifier).
+BASELINES = {
+    "majority": (MajorityPerTarget, MajorityPerTarget),
+    "lexicon": (LexiconStance, LexiconSentiment),
+    "textblob": (MajorityPerTarget, TextBlobSentiment),
+}
 
 
 @dataclass
@@ -166,7 +175,13 @@ def fit_model(records: list[dict], config: ModelConfig, grid: dict | None = None
     grid = grid or {}
     log: dict = {"n_records": len(records)}
     t0 = time.perf_counter()
-    if config.backend == "transformers":
+    if config.backend in BASELINES:
+        X, y, _ = stance_examples(records, analyzer, config)
+        Xs, ys = sentiment_examples(records, config)
+        stance_cls, sentiment_cls = BASELINES[config.backend]
+        stance_clf, sentiment_clf = stance_cls().fit(X, y), sentiment_cls().fit(Xs, ys)
+        log.update(n_stance_pairs=len(X))
+    elif config.backend == "transformers":
         from .backends.transformers import TransformersClassifier
         from .model import TARGET_NAMES_DE
 

@@ -45,8 +45,10 @@ def check_record(
 ) -> None:
     """Check one label record; raise :class:`DataError` on the first problem.
 
-    ``raw`` is the article's raw text, if known: then ``raw[start:end] == text`` must hold;
-    otherwise the record must be self-contained (``end - start == len(text)``).
+    ``raw`` is the article's raw text, if known: then ``raw[start:end] == text`` must hold.
+    Otherwise an authored record must be self-contained (``start == 0`` and
+    ``end == len(text)``), and a record of another source must at least have
+    ``end - start == len(text)`` (its offsets can only be checked against the raw text).
 
     >>> check_record({"id": 1}, where="f.jsonl:3")
     Traceback (most recent call last):
@@ -56,10 +58,10 @@ def check_record(
     if not isinstance(rec, dict):
         raise DataError(f"{where}: expected a JSON object per line; found {type(rec).__name__}")
     targets = tuple(targets)
-    unknown = sorted(set(rec) - set(RECORD_FIELDS))
+    unknown = sorted(set(rec) - set(RECORD_FIELDS), key=repr)
     if unknown:
         allowed = ", ".join(RECORD_FIELDS)
-        raise DataError(f"{where}: unknown field '{unknown[0]}'; allowed fields: {allowed}")
+        raise DataError(f"{where}: unknown field {_fmt(unknown[0])}; allowed fields: {allowed}")
     for name, (types, required) in RECORD_FIELDS.items():
         if name not in rec:
             if required:
@@ -101,6 +103,10 @@ def check_record(
                 f"{where}: field 'start': raw[{start}:{end}] is {_fmt(raw[start:end])}, not the unit text "
                 f"{_fmt(text)}; recompute offsets with stance.ingest"
             )
+    elif rec["source"] == "authored" and start != 0:
+        raise DataError(
+            f"{where}: field 'start': an authored record has no raw text, so expected start 0; found {start}"
+        )
     elif end - start != len(text):
         raise DataError(
             f"{where}: field 'end': expected end - start == len(text) == {len(text)}; found {end - start}"
@@ -116,41 +122,86 @@ def check_record(
         raise DataError(f"{where}: field 'speaker_mention': {_fmt(mention)} does not occur in the unit text")
 
 
+class _DuplicateKey(Exception):
+    """Raised by :func:`_no_duplicate_keys` inside ``json.loads``."""
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
+    obj: dict = {}
+    for key, value in pairs:
+        if key in obj:
+            raise _DuplicateKey(key)
+        obj[key] = value
+    return obj
+
+
 def iter_jsonl(path: Path) -> Iterator[tuple[int, object]]:
-    """Yield ``(line_number, parsed_object)`` for each non-blank line; bad JSON raises DataError.
+    """Yield ``(line_number, parsed_object)`` for each non-blank line; bad data raises DataError.
+
+    The file is read as bytes and decoded line by line, so text that is not UTF-8 is reported
+    with its line, its byte column in that line and its byte offset in the file. A key that
+    occurs twice in one JSON object is an error (``json`` would silently keep the last one).
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.jsonl"
     >>> _ = p.write_text('{"a": 1}\\n\\n{"a": 2}\\n')
     >>> [n for n, _ in iter_jsonl(p)]
     [1, 3]
+    >>> _ = p.write_bytes(b'{"a": 1}\\n{"a": "M\\xfcnchen"}\\n')
+    >>> try:
+    ...     list(iter_jsonl(p))
+    ... except DataError as e:
+    ...     print(str(e).replace(str(p), "x.jsonl"))
+    x.jsonl:2: not UTF-8 text (invalid start byte at byte 16 of the file, byte column 8 of the line); save the file as UTF-8
     """
     try:
-        handle = open(path, encoding="utf-8")
+        handle = open(path, "rb")
     except OSError as exc:
         raise DataError(f"{path}: cannot read: {exc.strerror}") from None
     with handle:
-        try:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    yield number, json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise DataError(f"{path}:{number}: broken JSON: {exc.msg} at column {exc.colno}") from None
-        except UnicodeDecodeError as exc:
-            raise DataError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        offset = 0
+        for number, data in enumerate(handle, start=1):
+            try:
+                line = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise DataError(
+                    f"{path}:{number}: not UTF-8 text ({exc.reason} at byte {offset + exc.start} of the file, "
+                    f"byte column {exc.start + 1} of the line); save the file as UTF-8"
+                ) from None
+            offset += len(data)
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line, object_pairs_hook=_no_duplicate_keys)
+            except json.JSONDecodeError as exc:
+                raise DataError(f"{path}:{number}: broken JSON: {exc.msg} at column {exc.colno}") from None
+            except _DuplicateKey as exc:
+                raise DataError(
+                    f"{path}:{number}: duplicate key {_fmt(exc.args[0])} in a JSON object; each key may occur "
+                    "only once"
+                ) from None
+            yield number, obj
+
+
+#: Sources whose records point into a raw article text (``articles/<article>.txt``).
+SOURCES_WITH_RAW_TEXT = ("seed", "annotated")
 
 
 def check_records(
     files: Iterable[Path],
     raw_texts: Mapping[str, str] | None = None,
     targets: Iterable[str] = DEFAULT_TARGETS,
+    articles_dir: str | Path = "articles",
 ) -> list[dict]:
     """Read and check every record of ``files``; raise DataError on the first problem.
 
     Duplicate ids across all files are an error. ``raw_texts`` maps article id to raw text.
+    When ``raw_texts`` is given (even empty), every ``seed`` or ``annotated`` record needs the
+    raw text of its article, expected as ``<articles_dir>/<article>.txt``; when it is ``None``,
+    offsets are not checked against raw texts at all.
     """
+    require_raw = raw_texts is not None
     raw_texts = raw_texts or {}
     targets = tuple(targets)
     seen: dict[str, str] = {}
@@ -159,6 +210,17 @@ def check_records(
         for number, rec in iter_jsonl(path):
             where = f"{path}:{number}"
             article = rec.get("article") if isinstance(rec, dict) else None
+            if (
+                require_raw
+                and isinstance(article, str)
+                and rec.get("source") in SOURCES_WITH_RAW_TEXT
+                and article not in raw_texts
+            ):
+                missing = Path(articles_dir) / f"{article}.txt"
+                raise DataError(
+                    f"{where}: field 'article': {_fmt(rec['source'])} record of article {_fmt(article)} has no raw "
+                    f"text: {_fmt(str(missing))} not found; copy the raw article text there (UTF-8)"
+                )
             check_record(rec, where, targets, raw_texts.get(article) if isinstance(article, str) else None)
             if rec["id"] in seen:
                 raise DataError(f"{where}: field 'id': duplicate id {_fmt(rec['id'])}, first used at {seen[rec['id']]}")
