@@ -430,7 +430,7 @@ class Attributor:
         return found
 
     def _local(self, text: str, open_quote: str | None, history: list[Entity], date: str | None,
-               local_names: dict[str, str], kind: str) -> tuple[_Local, str | None]:
+               local_names: dict, kind: str, salient: list[Entity] = ()) -> tuple[_Local, str | None]:
         loc = _Local()
         spans, still_open = quote_spans(text, open_quote)
         loc.starts_in_quote = open_quote is not None
@@ -446,7 +446,7 @@ class Attributor:
         loc.named = [e for _, _, e in self.gaz.find_names(text) if e.is_person]
         outside = [k for k, t in enumerate(toks) if not in_quote(t.start)]
         out_set = set(outside)
-        current: list[Entity] = []
+        current: list[Entity] = list(salient)
 
         def take(span, cue, *, mention_override=None) -> bool:
             res = self._resolve(text, toks, span, history, current, date, local_names)
@@ -577,16 +577,20 @@ class Attributor:
         """
         kinds = list(kinds) if kinds is not None else ["body"] * len(units)
         history: list[Entity] = []
+        salient: list[Entity] = []
         local_names: dict[str, Entity] = {}
         locals_: list[_Local] = []
         open_quote: str | None = None
         for text, kind in zip(units, kinds):
             if kind in ("title", "subheading", "caption"):
                 open_quote = None
-            loc, open_quote = self._local(text, open_quote, history, date, local_names, kind)
+            loc, open_quote = self._local(text, open_quote, history, date, local_names, kind, salient)
             if kind in ("title", "subheading", "caption"):
                 loc.open_at_end, open_quote = False, None
-            for ent in loc.named + self._learn_names(text, local_names):
+            named_here = loc.named + self._learn_names(text, local_names)
+            # salience for pronouns in the next unit: its speaker, then people in order of mention
+            salient = [e for e in (*loc.entities, *named_here) if e.is_person]
+            for ent in named_here:
                 if ent in history:
                     history.remove(ent)
                 history.append(ent)

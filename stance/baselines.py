@@ -96,10 +96,11 @@ class TextBlobSentiment(_ThresholdBaseline):
 
     def score_one(self, x) -> float:
         try:
-            from textblob_de import TextBlobDE
+            from textblob_de import PatternTokenizer, TextBlobDE
         except ImportError:
             raise ImportError("the textblob-de baseline needs: pip install 'stance[baselines]'") from None
-        return float(TextBlobDE(x["text"]).sentiment.polarity)
+        # PatternTokenizer: the default NLTK tokenizer would need punkt data from the internet
+        return float(TextBlobDE(x["text"], tokenizer=PatternTokenizer()).sentiment.polarity)
 
 
 assert set(LexiconStance.labels) == set(STANCES)

@@ -187,10 +187,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the full JSON report")
     p.set_defaults(func=_cmd_evaluate)
 
+    # 'stats' and 'validate' are sub-commands of their own, so that the optional path may come
+    # before or after --seed-only (argparse cannot mix two positionals with an optional one).
     p = sub.add_parser("corpus", help="validate the labelled corpus or print its statistics")
-    p.add_argument("action", choices=["stats", "validate"])
-    p.add_argument("path", nargs="?", default="labels")
     p.add_argument("--seed-only", action="store_true", help="leave out labels/authored/")
+    actions = p.add_subparsers(dest="action", required=True, metavar="{stats,validate}")
+    for action, help_text in (("stats", "print the corpus statistics as Markdown tables"),
+                              ("validate", "check every record; exit 2 with a one-line error on the first problem")):
+        a = actions.add_parser(action, help=help_text)
+        a.add_argument("path", nargs="?", default="labels", help="corpus folder (default: labels)")
+        a.add_argument("--seed-only", action="store_true", default=argparse.SUPPRESS,
+                       help="leave out labels/authored/")
     p.set_defaults(func=_cmd_corpus)
 
     p = sub.add_parser("annotate", help="write pre-labelled JSONL for an article, for a person to correct")

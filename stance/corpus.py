@@ -44,12 +44,34 @@ def corpus_files(path: str | Path | None = None, include_authored: bool = True) 
     return files
 
 
+def _read_article(path: Path) -> str:
+    """The raw text of one article file; DataError (one line, naming the file) if unreadable."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise DataError(
+            f"{path}:{line}: not UTF-8 text ({exc.reason} at byte {exc.start} of the file, byte column "
+            f"{exc.start - line_start + 1} of the line); save the article as UTF-8"
+        ) from None
+    # Universal newlines, as Path.read_text (and the CLI's readers) give the text to ingest.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def raw_articles(path: str | Path | None = None) -> dict[str, str]:
-    """Map article id -> raw text, from ``<corpus>/articles/*.txt``."""
+    """Map article id -> raw text, from ``<corpus>/articles/*.txt``.
+
+    A file that cannot be read or is not UTF-8 raises :class:`~stance.validation.DataError`.
+    """
     folder = _corpus_dir(path) / "articles"
     if not folder.is_dir():
         return {}
-    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
+    return {p.stem: _read_article(p) for p in sorted(folder.glob("*.txt"))}
 
 
 def read_corpus(
@@ -66,7 +88,7 @@ def read_corpus(
     'author'
     """
     files = corpus_files(path, include_authored)
-    return check_records(files, raw_articles(path), targets)
+    return check_records(files, raw_articles(path), targets, articles_dir=_corpus_dir(path) / "articles")
 
 
 def data_hash(records: list[dict]) -> str:
@@ -191,7 +213,8 @@ def format_statistics(stats: dict[str, Counter], top_speakers: int = 15) -> str:
     lines: list[str] = []
     for name, counter in stats.items():
         items = counter.most_common(top_speakers) if name in ("speaker", "article") else list(counter.items())
-        lines += [f"### {name} ({sum(counter.values())} in all, {len(counter)} distinct)", ""]
+        distinct = sum(1 for v in counter.values() if v > 0)  # zero rows (target x stance) do not count
+        lines += [f"### {name} ({sum(counter.values())} in all, {distinct} distinct)", ""]
         lines += ["| value | count |", "|---|---:|"]
         lines += [f"| {k} | {v} |" for k, v in items]
         if name == "speaker" and len(counter) > top_speakers:

@@ -180,6 +180,7 @@ class Gazetteer:
             heads = [h.lower() for h in bare if h in _GENERIC_ROLES]
             return ent.is_person and any(
                 n.lower().endswith(h) and (not prefix or prefix in (role.org, ent.country))
+                and self._adjectives_fit(role, adjectives)
                 for role in ent.roles for n in role.nouns for h in heads)
         for role in ent.roles:
             if require_active and not role.active(date):
@@ -193,12 +194,17 @@ class Gazetteer:
                 pass
             else:
                 continue
-            if adjectives and role.adjectives and not any(
-                a.startswith(r) and a[len(r):] in _ADJ_ENDINGS for a in adjectives for r in role.adjectives
-            ):
+            if not self._adjectives_fit(role, adjectives):
                 continue
             return True
         return False
+
+    @staticmethod
+    def _adjectives_fit(role: Role, adjectives: tuple[str, ...]) -> bool:
+        """Nationality adjectives ("russische") must match the role's, if both are given."""
+        if not adjectives or not role.adjectives:
+            return True
+        return any(a.startswith(r) and a[len(r):] in _ADJ_ENDINGS for a in adjectives for r in role.adjectives)
 
     def by_role(self, noun: str, adjectives: tuple[str, ...] = (), date: str | None = None) -> list[Entity]:
         """Entities holding a role called ``noun`` at ``date`` (all dates if None)."""

@@ -152,7 +152,7 @@ def iter_jsonl(path: Path) -> Iterator[tuple[int, object]]:
     ...     list(iter_jsonl(p))
     ... except DataError as e:
     ...     print(str(e).replace(str(p), "x.jsonl"))
-    x.jsonl:2: not UTF-8 text (invalid start byte at byte 16 of the file, byte column 8 of the line); save the file as UTF-8
+    x.jsonl:2: not UTF-8 text (invalid start byte at byte 17 of the file, byte column 9 of the line); save the file as UTF-8
     """
     try:
         handle = open(path, "rb")
