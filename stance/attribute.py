@@ -73,12 +73,14 @@ _PLURAL_PRONOUN_VERBS = re.compile(r"\b(sagten|betonten|erklärten|warnten|forde
 _AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten", "ist", "war", "wird", "wurde", "sind", "waren", "werden", "wurden"}
 _ACTIVE_AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"}
 _PASSIVE = {"werden", "wird", "worden", "wurde", "wurden"}
+_MODALS = {"kann", "können", "konnte", "will", "wollen", "wollte", "soll", "sollen", "sollte", "muss", "müssen",
+           "musste", "darf", "dürfen", "wird", "werden", "würde", "würden", "möchte", "möchten"}
 # Modal Konjunktiv II forms a journalist uses in narration ("Das dürfte ...").
 _NOT_REPORTED = {"dürfte", "dürften", "möchte", "möchten"}
 _HEADINGS = ("title", "subheading", "caption")
 # Verbs of thinking and expecting report speech only with a clause or quote after them.
 _CLAUSE_VERBS = {"erwarten", "hoffen", "glauben", "fürchten", "befürchten", "meinen", "finden", "vermuten", "wissen",
-                 "denken", "sehen", "zeigen", "betrachten", "halten", "bezweifeln", "bedauern"}
+                 "denken", "sehen", "zeigen", "betrachten", "bezweifeln", "äußern"}
 _STOP_UPPER = {
     "Die", "Der", "Das", "Es", "Man", "Wir", "Ich", "Ihr", "Dies", "Diese", "Dieser", "Doch", "Auch",
     "Und", "Aber", "Nach", "Laut", "So", "Zudem", "Damit", "Dort", "Jetzt", "Bei", "Mit", "In", "Im",
@@ -491,13 +493,19 @@ class Attributor:
                 if span and take(span, cue):
                     return loc, still_open
         # Reporting verbs outside quotes
-        for k, cue, particle in self._find_verb(toks) if kind not in _HEADINGS else ():
+        verbs = self._find_verb(toks) if kind not in _HEADINGS else []
+        # ", sagte X" first: a verb right after a comma is the attribution of the clause before it
+        verbs.sort(key=lambda v: (v[0] == 0 or toks[v[0] - 1].text != ",", v[0]))
+        for k, cue, particle in verbs:
             if k not in out_set:
                 continue
             prev = toks[k - 1].text if k > 0 else ""
             nxt = toks[k + 1].text if k + 1 < len(toks) else ""
             if prev in _AUX or prev == "zu" or nxt in _PASSIVE or self.cues.lemma(toks[k].text) in _NOT_CUES:
                 continue
+            if toks[k].text == self.cues.lemma(toks[k].text) and any(
+                    self._konjunktiv(t.text) or t.text in _MODALS for t in toks[max(0, k - 8):k]):
+                continue  # an infinitive under a modal: "werde ... verteidigen"
             inverted = prev == "," and not self._apposition_before(toks, k)
             end = particle if particle is not None else k
             clause_follows = any(t.text in (",", ":") or t.text in _OPEN_CLOSE for t in toks[end + 1:end + 3]) or \

@@ -219,7 +219,7 @@ def check_records(
                 missing = Path(articles_dir) / f"{article}.txt"
                 raise DataError(
                     f"{where}: field 'article': {_fmt(rec['source'])} record of article {_fmt(article)} has no raw "
-                    f"text: {_fmt(str(missing))} not found; copy the raw article text there (UTF-8)"
+                    f"text: {missing} not found; copy the raw article text there (UTF-8)"
                 )
             check_record(rec, where, targets, raw_texts.get(article) if isinstance(article, str) else None)
             if rec["id"] in seen:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -13,6 +14,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+
+from stance.validation import DataError
 
 datasets = pytest.importorskip("datasets")
 
@@ -80,6 +83,33 @@ def test_seed_offsets_match_raw_text(labels_records):
             assert raw[rec["article"]][rec["start"]:rec["end"]] == rec["text"], rec["id"]
         else:
             assert rec["start"] == 0 and rec["end"] == len(rec["text"]), rec["id"]
+
+
+@pytest.mark.parametrize("data, line, column", [
+    (b"Titel\n\nDie Stra\xdfe war leer.\n", 3, 9),  # Latin-1 text
+    (b"\xff\xfeT\x00i\x00", 1, 1),  # UTF-16
+    ("Öl\r\nÄrger\r\n".encode("utf-8") + b"\x80", 3, 1),
+])
+def test_raw_article_not_utf8_names_the_file(tmp_path, data, line, column):
+    shutil.copytree(CORPUS_OK, tmp_path / "corpus")
+    bad = tmp_path / "corpus" / "articles" / "kaputt.txt"
+    bad.write_bytes(data)
+    for read in (raw_articles, read_corpus):
+        with pytest.raises(DataError) as info:
+            read(tmp_path / "corpus")
+        message = str(info.value)
+        assert "\n" not in message
+        assert message.startswith(f"{bad}:{line}: not UTF-8 text"), message
+        assert f"byte column {column} of the line" in message
+
+
+def test_raw_articles_universal_newlines(tmp_path):
+    shutil.copytree(CORPUS_OK, tmp_path / "corpus")
+    path = tmp_path / "corpus" / "articles" / "crlf.txt"
+    path.write_bytes("Titel\r\n\r\nDie NATO warnt.\rEnde.\n".encode("utf-8"))
+    raw = raw_articles(tmp_path / "corpus")
+    assert raw["crlf"] == path.read_text(encoding="utf-8") == "Titel\n\nDie NATO warnt.\nEnde.\n"
+    assert raw[FX] == (CORPUS_OK / "articles" / f"{FX}.txt").read_text(encoding="utf-8")
 
 
 def test_corpus_files_order():
@@ -209,12 +239,25 @@ def test_format_statistics():
     text = format_statistics(statistics(read_corpus(CORPUS_OK)))
     for header in ("### source (6 in all, 2 distinct)", "### kind (6 in all, 3 distinct)",
                    "### attribution (6 in all, 3 distinct)", "### speaker (6 in all, 4 distinct)",
-                   "### target x stance (6 in all, 9 distinct)", "### incidental mentions (2 in all, 2 distinct)",
+                   "### target x stance (6 in all, 5 distinct)", "### incidental mentions (2 in all, 2 distinct)",
                    "### sentiment (6 in all, 3 distinct)", "| value | count |", "|---|---:|"):
         assert header in text, header
     assert "| NATO/against | 2 |" in text
     assert "| Wang Yi & Sergej Lawrow | 1 |" in text
     assert text.count("| value | count |") == 8
+
+
+def test_format_statistics_distinct_counts_only_values_that_occur():
+    stats = statistics(read_corpus(CORPUS_OK, include_authored=False))
+    # All nine target x stance rows are listed, zeros included, but only values that occur count.
+    assert len(stats["target x stance"]) == 9
+    occurring = [k for k, v in stats["target x stance"].items() if v]
+    text = format_statistics(stats)
+    assert f"### target x stance ({sum(stats['target x stance'].values())} in all, {len(occurring)} distinct)" in text
+    assert len(occurring) < 9
+    assert "| China/favor | 0 |" in text
+    empty = format_statistics({"kind": Counter({"body": 0, "title": 0})})
+    assert "### kind (0 in all, 0 distinct)" in empty
 
 
 def test_format_statistics_top_speakers():

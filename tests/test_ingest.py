@@ -7,12 +7,14 @@ for this test, and edge cases (empty input, Windows line endings, non-breaking s
 from __future__ import annotations
 
 import json
+import re
+import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
-from stance.ingest import MAX_HEADING_WORDS, Article, ingest
+from stance.ingest import MAX_CREDIT_WORDS, MAX_HEADING_WORDS, Article, ingest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = REPO_ROOT / "labels" / "articles"
@@ -31,12 +33,17 @@ def seed() -> dict[str, Article]:
 
 
 def _assert_offsets(article: Article) -> None:
-    """Every unit is the exact slice of the raw text, stripped, non-empty, in order."""
+    """Every unit is the exact slice of the raw text, stripped, non-empty, in order.
+
+    A sentence of a hard-wrapped paragraph may hold a line break, but never a blank line or a
+    paragraph separator, and never starts or ends with white space (any Unicode white space).
+    """
     previous_end = 0
     for unit in article.units:
         assert article.raw[unit.start:unit.end] == unit.text, unit
-        assert unit.text and unit.text == unit.text.strip(), unit
-        assert "\n" not in unit.text and "\r" not in unit.text, unit
+        assert unit.text and unit.text == unit.text.strip() == unit.text.strip("\ufeff\u200b"), unit
+        assert all(line.strip() for line in unit.text.splitlines()), f"unit spans a blank line: {unit}"
+        assert "\u2029" not in unit.text, unit
         assert unit.start >= previous_end, f"units overlap or are out of order at {unit}"
         previous_end = unit.end
 
@@ -55,6 +62,8 @@ def test_seed_offsets(seed, article_id):
     assert article.raw == _raw(article_id)
     assert len(article.units) > 20
     _assert_offsets(article)
+    # Every paragraph of the seed articles is a single line: no unit holds a line break.
+    assert not any("\n" in u.text or "\r" in u.text for u in article.units)
 
 
 @pytest.mark.parametrize("article_id", SEED_IDS)
@@ -307,9 +316,10 @@ def test_random_layouts_keep_offsets():
     hypothesis = pytest.importorskip("hypothesis")
     st = hypothesis.strategies
     pieces = st.sampled_from(
-        list('ab Ä.?!:\n\r\t\u00a0"„“()-')
-        + ["Bild: x", "date 2021-03 ", "1. Zum Inhalt springen", "se/kle (dpa)", "https://x.de",
-           "6. Juni 2021", "Dr. ", "z. B. ", "...", "Foto: y", "NATO", "Russland"]
+        list('ab Ä.?!:\n\r\t\u00a0"„“()-\u2028\u2029\x85\u3000\ufeff')
+        + ["Bild: x", "date 2021-03 ", "date 2021-03", "1. Zum Inhalt springen", "se/kle (dpa)", "https://x.de",
+           "6. Juni 2021", "Dr. ", "z. B. ", "...", "Foto: y", "Fotos: Z/dpa", "Quelle: q", "ein Bild: Die ",
+           "NATO", "Russland", "\n\n", "\r\n"]
     )
 
     @hypothesis.settings(max_examples=300, deadline=None, database=None)
@@ -320,29 +330,200 @@ def test_random_layouts_keep_offsets():
     check()
 
 
-# --- known limitations (library bugs): strict xfail, so a fix makes them fail loudly -------------
+# --- "date" prefix alone on its line -----------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a line holding only 'date 2021-03' becomes the title")
 def test_bare_date_prefix_line_is_metadata():
     article = ingest("date 2021-03\n\nDie NATO warnt. Russland schweigt.")
     assert article.metadata.get("date") == "2021-03"
     assert all("date" not in u.text for u in article.units)
+    assert "title" not in article.metadata
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a hard-wrapped paragraph is split at every line break")
+@pytest.mark.parametrize("raw", [
+    "date 2021-03-05\nDie NATO warnt. Russland schweigt.",  # same block as the text
+    "date 2021-03-05   \r\n\r\nDie NATO warnt. Russland schweigt.\r\n",
+    "  date 2021-03-05\u00a0\n\nDie NATO warnt. Russland schweigt.",
+])
+def test_bare_date_prefix_line_variants(raw):
+    article = ingest(raw)
+    _assert_offsets(article)
+    assert article.metadata == {"date": "2021-03-05"}
+    assert _kinds(article) == [("body", "Die NATO warnt."), ("body", "Russland schweigt.")]
+
+
+def test_date_prefix_needs_a_whole_date():
+    # "date 2021-0305" is no date prefix: the line stays text.
+    article = ingest("date 2021-0305 Die NATO warnt.")
+    assert "date" not in article.metadata
+    assert [u.text for u in article.units] == ["date 2021-0305 Die NATO warnt."]
+
+
+# --- hard-wrapped paragraphs --------------------------------------------------------------------
+
+
 def test_hard_wrapped_paragraph_keeps_sentences_whole():
     article = ingest("Die NATO warnt\nRussland vor Angriffen. Moskau schweigt.")
     assert [u.text for u in article.units] == ["Die NATO warnt\nRussland vor Angriffen.", "Moskau schweigt."]
+    _assert_offsets(article)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: 'Quelle: ' inside a body paragraph cuts the rest of it away")
+def test_hard_wrapped_paragraph_windows_line_endings():
+    raw = "Titel\r\n\r\nDie NATO warnt\r\nRussland vor Angriffen.\r\nMoskau\r\nschweigt.\r\n"
+    article = ingest(raw)
+    _assert_offsets(article)
+    assert _kinds(article) == [
+        ("title", "Titel"),
+        ("lead", "Die NATO warnt\r\nRussland vor Angriffen."),
+        ("lead", "Moskau\r\nschweigt."),
+    ]
+
+
+def test_hard_wrapped_lead_is_lead_throughout():
+    raw = "Kurzer Titel\n\nErster Satz\nläuft weiter. Zweiter\nSatz.\n\nDritter Satz."
+    assert _kinds(ingest(raw)) == [
+        ("title", "Kurzer Titel"),
+        ("lead", "Erster Satz\nläuft weiter."),
+        ("lead", "Zweiter\nSatz."),
+        ("body", "Dritter Satz."),
+    ]
+
+
+def test_special_lines_split_a_block_into_paragraphs():
+    # A URL or date line between text lines is dropped, and it ends the paragraph before it.
+    raw = "Die NATO warnt\nRussland.\nhttps://p.dw.com/p/abc\nMoskau\nschweigt.\n6. Juni 2021\nPeking auch."
+    article = ingest(raw)
+    _assert_offsets(article)
+    assert [u.text for u in article.units] == ["Die NATO warnt\nRussland.", "Moskau\nschweigt.", "Peking auch."]
+    assert article.metadata == {"date": "2021-06-06"}
+
+
+def _wrap(raw: str, width: int) -> str:
+    """Hard-wrap the long lines of ``raw`` that end a sentence (paragraphs, not captions)."""
+    return "\n".join(textwrap.fill(line, width) if len(line) > width and line.endswith(".") else line
+                     for line in raw.split("\n"))
+
+
+@pytest.mark.parametrize("width", [30, 45, 72])
+def test_hard_wrapped_article_gives_the_same_units(width):
+    wrapped = _wrap(THIRD, width)
+    assert wrapped != THIRD and wrapped.count("\n") > THIRD.count("\n")
+    flat, hard = ingest(THIRD), ingest(wrapped)
+    _assert_offsets(hard)
+    assert hard.metadata == flat.metadata
+    assert [(u.kind, u.text.replace("\n", " ")) for u in hard.units] == _kinds(flat)
+    assert any("\n" in u.text for u in hard.units)
+
+
+@pytest.mark.parametrize("article_id", SEED_IDS)
+def test_hard_wrapped_seed_articles_give_the_same_sentences(seed, article_id):
+    flat = seed[article_id]
+    hard = ingest(_wrap(flat.raw, 60), article_id)
+    _assert_offsets(hard)
+    assert hard.metadata == flat.metadata
+    assert [(u.kind, u.text.replace("\n", " ")) for u in hard.units] == _kinds(flat)
+
+
+# --- credit words in body text --------------------------------------------------------------------
+
+
 def test_credit_word_inside_body_text_loses_nothing():
     raw = "Titel\n\nDie Zahlen stiegen stark. Quelle: das Statistikamt, sagte er. Danach mehr."
     article = ingest(raw)
     assert "Danach mehr." in [u.text for u in article.units]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: U+2028 / U+0085 are line breaks but are not stripped from units")
-def test_unicode_line_separator_only():
-    assert ingest("\u2028").units == ()
+def _all_words_kept(article: Article, raw: str) -> None:
+    assert " ".join(u.text for u in article.units).split() == raw.split()
+
+
+@pytest.mark.parametrize("raw", [
+    "Die Umfrage ergibt ein klares Bild: Die Mehrheit ist dagegen.",
+    "Er zeigte ein Foto: Darauf war der Minister zu sehen. Dann ging er.",
+    "Die Zahlen stiegen stark. Foto: Archiv, sagte er.",
+    "Die Zahlen stiegen stark. Bild: dpa",  # a credit after a full sentence is text
+    "Das Ministerium nennt als Bildquelle: einen Fotografen aus Kiew. Mehr sagt es nicht.",
+    "Caption mit Quelle: dpa",  # "Quelle:" is no credit marker
+])
+def test_credit_words_in_text_lose_nothing(raw):
+    article = ingest(f"Titel\n\nErster Satz.\n\n{raw}\n\nLetzter Satz.")
+    _assert_offsets(article)
+    _all_words_kept(article, f"Titel Erster Satz. {raw} Letzter Satz.")
+    assert not any(u.kind == "caption" for u in article.units)
+
+
+def test_credit_word_at_a_wrapped_line_end_is_text():
+    raw = ("Die Umfrage ergibt ein klares Bild: Die\nMehrheit ist dagegen. Das\nzeigt ein Foto: Soldaten\n"
+           "im Schnee.")
+    article = ingest(raw)
+    _assert_offsets(article)
+    assert [u.text for u in article.units] == [
+        "Die Umfrage ergibt ein klares Bild: Die\nMehrheit ist dagegen.",
+        "Das\nzeigt ein Foto: Soldaten\nim Schnee.",
+    ]
+
+
+@pytest.mark.parametrize("marker", ["Bild:", "Foto:", "Fotos:", "Bildquelle:", "Bild :"])
+def test_credited_caption_markers(marker):
+    raw = f"Titel\n\nErster Satz.\n\nSoldaten üben im Schnee {marker} Max Mustermann/dpa\n\nLetzter Satz."
+    assert _kinds(ingest(raw)) == [("title", "Titel"), ("lead", "Erster Satz."),
+                                   ("caption", "Soldaten üben im Schnee"), ("body", "Letzter Satz.")]
+
+
+def test_long_credit_is_not_a_credit():
+    credit = " ".join(["Wort"] * (MAX_CREDIT_WORDS + 1))
+    article = ingest(f"Titel\n\nErster Satz.\n\nSoldaten üben im Schnee Bild: {credit}\n\nLetzter Satz.")
+    assert f"Soldaten üben im Schnee Bild: {credit}" in [u.text for u in article.units]
+    short = " ".join(["Wort"] * MAX_CREDIT_WORDS)
+    article = ingest(f"Titel\n\nErster Satz.\n\nSoldaten üben im Schnee Bild: {short}\n\nLetzter Satz.")
+    assert ("caption", "Soldaten üben im Schnee") in _kinds(article)
+
+
+def test_credit_on_a_line_of_its_own():
+    raw = "Titel\n\nErster Satz.\n\nSoldaten üben im Schnee\nBild: Max Mustermann/dpa\n\nLetzter Satz."
+    article = ingest(raw)
+    _assert_offsets(article)
+    assert _kinds(article) == [("title", "Titel"), ("lead", "Erster Satz."),
+                               ("caption", "Soldaten üben im Schnee"), ("body", "Letzter Satz.")]
+
+
+# --- Unicode line and paragraph separators -------------------------------------------------------
+
+
+@pytest.mark.parametrize("raw", ["\u2028", "\u2029", "\x85", "\u2028\u2029\x85", " \u2028 \n\u3000\u2029\x1c\x1d\x1e\x1f",
+                                 "\ufeff\u2028", "\v\f\u2028"])
+def test_unicode_line_separator_only(raw):
+    assert ingest(raw).units == ()
+    assert ingest(raw).metadata == {}
+
+
+@pytest.mark.parametrize("sep", ["\u2028", "\x85", " \u2028\u00a0", "\r"])
+def test_unicode_line_separators_are_line_breaks(sep):
+    raw = f"{sep}Die NATO warnt{sep}Russland vor Angriffen.{sep} Moskau schweigt.{sep}"
+    article = ingest(raw)
+    _assert_offsets(article)
+    texts = [u.text for u in article.units]
+    assert [t.replace(sep, " ") for t in texts] == ["Die NATO warnt Russland vor Angriffen.", "Moskau schweigt."]
+    assert all(t.strip(" \u00a0\u2028\x85\r") == t for t in texts)
+    # Two line separators in a row make a blank line: two paragraphs.
+    assert [u.text for u in ingest(f"Die NATO warnt{sep}{sep}Russland schweigt").units] == [
+        "Die NATO warnt", "Russland schweigt"]
+
+
+def test_paragraph_separator_ends_a_block():
+    article = ingest("Kurzer Titel\u2029Erster Satz. Zweiter Satz.\u2029\u2029Zwischentitel\u2029Dritter Satz.")
+    _assert_offsets(article)
+    assert _kinds(article) == [
+        ("title", "Kurzer Titel"),
+        ("lead", "Erster Satz."),
+        ("lead", "Zweiter Satz."),
+        ("subheading", "Zwischentitel"),
+        ("body", "Dritter Satz."),
+    ]
+
+
+def test_other_unicode_spaces_are_stripped():
+    raw = "\u3000\u2003Die NATO warnt.\u2002\u205f\n\u1680\n\u200bRussland schweigt.\u200b"
+    article = ingest(raw)
+    _assert_offsets(article)
+    assert [u.text for u in article.units] == ["Die NATO warnt.", "Russland schweigt."]

@@ -140,24 +140,26 @@ def test_missing_field_line_number_counts_blank_lines():
     assert [n for n, _ in iter_jsonl(path)] == [1, 2, 4]
 
 
-def test_not_utf8_is_one_line_naming_file_and_byte():
+def test_not_utf8_is_one_line_naming_file_line_and_byte():
     path = BROKEN / "not_utf8.jsonl"
     data = path.read_bytes()
     with pytest.raises(DataError) as info:
         check_records([path], raw_articles(BROKEN))
     message = _one_line(str(info.value))
-    assert message.startswith(f"{path}: not UTF-8 text")
-    assert f"at byte {data.index(bytes([0xFC]))}" in message
+    assert message.startswith(f"{path}:2: not UTF-8 text")
+    bad = data.index(bytes([0xFC]))
+    assert f"at byte {bad} of the file" in message
+    line_start = data.index(b"\n") + 1  # the bad byte is on line 2
+    assert f"byte column {bad - line_start + 1} of the line" in message
 
 
 def test_not_utf8_via_read_corpus(tmp_path):
     folder = _copy_as_corpus("not_utf8.jsonl", tmp_path)
     with pytest.raises(DataError) as info:
         read_corpus(folder)
-    assert _one_line(str(info.value)).startswith(f"{folder / 'not_utf8.jsonl'}: not UTF-8 text")
+    assert _one_line(str(info.value)).startswith(f"{folder / 'not_utf8.jsonl'}:2: not UTF-8 text")
 
 
-@pytest.mark.xfail(strict=True, reason="library bug: the non-UTF-8 error names no line number")
 def test_not_utf8_names_the_line():
     path = BROKEN / "not_utf8.jsonl"
     with pytest.raises(DataError) as info:
@@ -165,15 +167,155 @@ def test_not_utf8_names_the_line():
     assert f"{path}:2:" in str(info.value)
 
 
-@pytest.mark.xfail(strict=True, reason="library bug: the byte offset is relative to the decoder's chunk")
 def test_not_utf8_byte_offset_in_a_large_file(tmp_path):
-    line = json.dumps(_valid_record(text="x" * 120, end=120)) + "\n"
-    data = (line * 200).encode("utf-8") + b'{"id": "\xfc"}\n'
+    lines = "".join(json.dumps(_valid_record(id=f"t-{i:03d}", text="x" * 120, end=120)) + "\n" for i in range(200))
+    data = lines.encode("utf-8") + b'{"id": "\xfc"}\n'
     path = tmp_path / "big.jsonl"
     path.write_bytes(data)
     with pytest.raises(DataError) as info:
         check_records([path])
-    assert f"at byte {data.index(bytes([0xFC]))}" in str(info.value)
+    message = _one_line(str(info.value))
+    assert message.startswith(f"{path}:201: not UTF-8 text")
+    assert f"at byte {data.index(bytes([0xFC]))} of the file, byte column 9 of the line" in message
+
+
+def test_not_utf8_after_multibyte_lines_and_windows_line_ends(tmp_path):
+    # Byte offsets count bytes (ä is two), and "\r\n" line ends count as one line each.
+    good = json.dumps(_valid_record(text="Öl für Ärzte", end=12), ensure_ascii=False) + "\r\n"
+    data = (good * 3).encode("utf-8") + b"\r\n" + b'{"id": "ok", "text": "Gr\xf6\xdfe"}\r\n'
+    path = tmp_path / "win.jsonl"
+    path.write_bytes(data)
+    with pytest.raises(DataError) as info:
+        list(iter_jsonl(path))
+    message = _one_line(str(info.value))
+    assert message.startswith(f"{path}:5: not UTF-8 text")
+    assert f"at byte {data.index(bytes([0xF6]))} of the file, byte column 25 of the line" in message
+
+
+def test_iter_jsonl_reads_windows_line_ends_and_unicode_separators(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_bytes('{"a": "x\u2028y"}\r\n\r\n{"a": "\u0085"}\r\n'.encode("utf-8"))
+    assert list(iter_jsonl(path)) == [(1, {"a": "x\u2028y"}), (3, {"a": "\u0085"})]
+
+
+# --- broken JSON, duplicate keys, odd field names ---------------------------------------------
+
+
+def test_broken_json_fixture_column():
+    path = BROKEN / "broken_json.jsonl"
+    line = path.read_text(encoding="utf-8").splitlines()[1]
+    with pytest.raises(json.JSONDecodeError) as expected:
+        json.loads(line)
+    with pytest.raises(DataError) as info:
+        check_records([path])
+    message = _one_line(str(info.value))
+    assert message == f"{path}:2: broken JSON: {expected.value.msg} at column {expected.value.colno}"
+
+
+@pytest.mark.parametrize("line, column", [
+    ('{"id": "a", "text": "b"', 24),  # truncated: the column is the end of the line, not 1
+    ('{"id": "a",, "text": "b"}', 12),
+    ('{"id": "a"} x', 13),
+])
+def test_broken_json_column_is_on_the_broken_line(tmp_path, line, column):
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps(_valid_record()) + "\n" + line + "\n\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        check_records([path])
+    message = _one_line(str(info.value))
+    assert message.startswith(f"{path}:2: broken JSON: "), message
+    assert message.endswith(f" at column {column}"), message
+
+
+def test_broken_json_column_with_windows_line_end(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "b"\r\n')
+    with pytest.raises(DataError, match=r":1: broken JSON: .* at column 24$"):
+        check_records([path])
+
+
+@pytest.mark.parametrize("where, key", [("targets", "NATO"), ("top", "sentiment")])
+def test_duplicate_keys_are_an_error(tmp_path, where, key):
+    rec = json.dumps(_valid_record())
+    if where == "targets":
+        dup = rec.replace('"targets": {', '"targets": {"NATO": "favor", ')
+    else:
+        dup = rec.replace('"sentiment": "negative"', '"sentiment": "positive", "sentiment": "negative"')
+    assert dup != rec and json.loads(dup) == _valid_record()  # json alone keeps the last value silently
+    path = tmp_path / "x.jsonl"
+    path.write_text(rec.replace("t-001", "t-000") + "\n\n" + dup + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        check_records([path])
+    message = _one_line(str(info.value))
+    assert message.startswith(f"{path}:3: duplicate key '{key}'"), message
+
+
+def test_unknown_field_name_is_quoted_on_one_line():
+    rec = _valid_record()
+    rec["conf\nidence"] = 1
+    with pytest.raises(DataError) as info:
+        check_record(rec, where="x.jsonl:4")
+    message = _one_line(str(info.value))
+    assert message.startswith("x.jsonl:4: unknown field 'conf\\nidence'; allowed fields: id, "), message
+
+
+def test_unknown_field_names_of_mixed_types():
+    # check_record may get a dict built in Python, with keys that are not strings.
+    rec = _valid_record()
+    rec[3] = "x"
+    rec["zzz"] = "y"
+    with pytest.raises(DataError, match=r"^x\.jsonl:1: unknown field (3|'zzz'); "):
+        check_record(rec, where="x.jsonl:1")
+
+
+# --- records without raw text ------------------------------------------------------------------
+
+
+def test_seed_record_without_raw_article_is_an_error(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    name = f"{ARTICLE}.jsonl"
+    shutil.copy(CORPUS_OK / name, folder / name)
+    with pytest.raises(DataError) as info:
+        read_corpus(folder)
+    message = _one_line(str(info.value))
+    assert message.startswith(f"{folder / name}:1: field 'article': "), message
+    assert str(folder / "articles" / f"{ARTICLE}.txt") in message
+    # The same with an articles/ folder that holds other articles only.
+    (folder / "articles").mkdir()
+    (folder / "articles" / "other.txt").write_text("Anderer Text.", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(str(folder / "articles" / f"{ARTICLE}.txt"))):
+        read_corpus(folder)
+
+
+def test_check_records_seed_without_raw_text():
+    path = CORPUS_OK / f"{ARTICLE}.jsonl"
+    # raw_texts given (even empty): seed records need their article.
+    with pytest.raises(DataError) as info:
+        check_records([path], {})
+    message = _one_line(str(info.value))
+    assert message.startswith(f"{path}:1: field 'article': 'seed' record of article '{ARTICLE}' has no raw text")
+    assert f"articles/{ARTICLE}.txt" in message
+    # raw_texts not given: offsets are only checked for consistency.
+    assert len(check_records([path])) == 4
+
+
+def test_annotated_record_without_raw_text_is_an_error(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps(_valid_record(source="annotated", article="neu")) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r":1: field 'article': 'annotated' record of article 'neu' has no raw"):
+        check_records([path], {}, articles_dir=tmp_path / "articles")
+    assert len(check_records([path], {"neu": "Die NATO warnt Russland. Mehr nicht."})) == 1
+
+
+@pytest.mark.parametrize("start, end, field", [(3, 27, "start"), (1, 24, "start"), (0, 25, "end")])
+def test_authored_record_offsets_are_zero_and_length(start, end, field):
+    with pytest.raises(DataError) as info:
+        check_record(_valid_record(start=start, end=end), where="x.jsonl:2")
+    assert _one_line(str(info.value)).startswith(f"x.jsonl:2: field '{field}'")
+    # A seed record checked without its raw text only needs end - start == len(text).
+    if end - start == 24:
+        check_record(_valid_record(start=start, end=end, source="seed"), where="x.jsonl:2")
 
 
 def test_duplicate_ids_across_files(tmp_path):
@@ -289,10 +431,39 @@ def test_cli_validate_fixture_corpus_counts_records():
     assert result.stdout.strip() == f"{CORPUS_OK}: 4 records OK"
 
 
-@pytest.mark.xfail(strict=True, reason="CLI bug: an option before the optional path swallows the path (argparse)")
-def test_cli_validate_option_before_path():
-    result = _cli("corpus", "validate", "--seed-only", str(CORPUS_OK))
+@pytest.mark.parametrize("args", [
+    ("corpus", "validate", "--seed-only", str(CORPUS_OK)),
+    ("corpus", "validate", str(CORPUS_OK), "--seed-only"),
+    ("corpus", "--seed-only", "validate", str(CORPUS_OK)),
+])
+def test_cli_validate_option_before_path(args):
+    result = _cli(*args)
     assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"{CORPUS_OK}: 4 records OK"
+
+
+def test_cli_corpus_parsing():
+    from stance.cli import build_parser
+
+    parse = build_parser().parse_args
+    for argv, expected in [
+        (["corpus", "validate"], ("validate", "labels", False)),
+        (["corpus", "stats", "--seed-only"], ("stats", "labels", True)),
+        (["corpus", "stats", "--seed-only", "x"], ("stats", "x", True)),
+        (["corpus", "--seed-only", "stats", "x"], ("stats", "x", True)),
+        (["corpus", "validate", "x"], ("validate", "x", False)),
+    ]:
+        args = parse(argv)
+        assert (args.action, args.path, args.seed_only) == expected, argv
+    for argv in (["corpus"], ["corpus", "check"], ["corpus", "validate", "a", "b"]):
+        with pytest.raises(SystemExit):
+            parse(argv)
+
+
+def test_cli_stats_option_before_path():
+    result = _cli("corpus", "stats", "--seed-only", str(CORPUS_OK))
+    assert result.returncode == 0, result.stderr
+    assert "### source (4 in all, 1 distinct)" in result.stdout
 
 
 # --- user input -------------------------------------------------------------------------------
