@@ -64,8 +64,9 @@ class CalibratedLogisticRegression(ClassifierMixin, BaseEstimator):
         check_classification_targets(y)
         self.classes_, y_idx = np.unique(y, return_inverse=True)
         if len(self.classes_) < 2:
-            raise ValueError(f"need at least 2 classes to fit; found {len(self.classes_)}: {self.classes_.tolist()}")
+            raise ValueError(f"need at least 2 classes to fit, found 1 class: {self.classes_.tolist()}")
         self.model_ = self._base().fit(X, y_idx)
+        self.n_iter_ = self.model_.n_iter_
         self.temperature_ = 1.0
         counts = np.bincount(y_idx)
         folds = min(int(self.cv), int(counts.min()))
@@ -99,7 +100,8 @@ class CalibratedLogisticRegression(ClassifierMixin, BaseEstimator):
         return softmax(_scores(self.model_, X) / self.temperature_, axis=1)
 
     def predict(self, X):
-        return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
+        proba = self.predict_proba(X)
+        return self.classes_[np.argmax(proba, axis=1)]
 
     @property
     def coef_(self):

@@ -144,7 +144,7 @@ def _credit_start(text: str) -> int | None:
             continue
         if _FULL_STOP_END.search(tail) and not _INITIAL_END.search(tail):
             continue
-        return len(before) and m.start()
+        return m.start() if before else 0
     return None
 
 
