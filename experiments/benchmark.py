@@ -156,16 +156,24 @@ print(json.dumps({
 PROFILE_WORKER = r"""
 import cProfile, io, json, pstats
 import stance
+
+def top(prof):
+    out = io.StringIO()
+    pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(15)
+    return out.getvalue()
+
+prof = cProfile.Profile()
+prof.enable()
 model = stance.load(%(name)r)
+prof.disable()
+load = top(prof)
 text = open(%(text_path)r, encoding="utf-8").read()
 model.predict(open(%(small_path)r, encoding="utf-8").read())
 prof = cProfile.Profile()
 prof.enable()
 model.predict(text)
 prof.disable()
-out = io.StringIO()
-pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(15)
-print(json.dumps({"profile": out.getvalue()}))
+print(json.dumps({"load": load, "predict": top(prof)}))
 """
 
 
@@ -324,6 +332,13 @@ def fmt(x, digits=3):
     return f"{x:,}"
 
 
+def _trim_profile(text: str) -> str:
+    """The pstats table without the long absolute paths of the virtual environment."""
+    site = str(Path(sys.executable).resolve().parents[1])
+    return "\n".join(line.rstrip() for line in text.strip().splitlines()).replace(str(ROOT) + "/", "").replace(
+        site + "/", "")
+
+
 def _load(avg) -> str:
     return "–" if not avg else f"{avg[0]:.2f}"
 
@@ -398,7 +413,7 @@ def benchmark(models: list[str], n_sentences: int, reps: dict, profile: bool, lo
                 f"ratio {m['ratio_to_encoder']:.3f}")
         if profile:
             m["profile_top15_cumulative"] = run_worker(PROFILE_WORKER, name=load_arg(name), text_path=paths["text_path"],
-                                                       small_path=paths["small_path"])["profile"]
+                                                       small_path=paths["small_path"])
         m["targets"] = check_targets(results["import"], m)
         results["models"][name] = m
     for f in paths.values():
@@ -502,9 +517,10 @@ def markdown(res: dict) -> str:
                          f"{', '.join(f'{t:.3f}' for t in e['encode_runs_s'])} for {e['shape'][0]} texts; warm-up "
                          f"(incl. loading the weights) {e['warmup_s']:.3f} s.")
     for name, m in res["models"].items():
-        if m.get("profile_top15_cumulative"):
-            lines += ["", f"## Profile of `predict` ({name}), top 15 by cumulative time", "", "```",
-                      m["profile_top15_cumulative"].strip(), "```"]
+        for what, prof in (m.get("profile_top15_cumulative") or {}).items():
+            if what in ("load", "predict"):
+                lines += ["", f"## Profile of `{what}` ({name}), top 15 by cumulative time", "", "```",
+                          _trim_profile(prof), "```"]
     return "\n".join(lines) + "\n"
 
 

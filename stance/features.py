@@ -57,6 +57,15 @@ def mark_targets(text: str, target: str | None, mentions) -> str:
     return "".join(out)
 
 
+def _fit_tfidf(params, texts: list[str]) -> tuple[TfidfVectorizer, TfidfVectorizer]:
+    """Word and character TF-IDF vectorizers fitted with a featurizer's n-gram settings."""
+    word = TfidfVectorizer(ngram_range=tuple(params.word_ngrams), min_df=params.min_df,
+                           max_features=params.max_features, sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")
+    char = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(params.char_ngrams), min_df=params.min_df,
+                           max_features=params.max_features, sublinear_tf=True)
+    return word.fit(texts), char.fit(texts)
+
+
 def _identity(tokens):
     return tokens
 
@@ -120,13 +129,7 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
     def fit(self, X, y=None):
         X = list(X)
         if self.use_text:
-            marked = self._marked(X)
-            self.word_ = TfidfVectorizer(ngram_range=tuple(self.word_ngrams), min_df=self.min_df,
-                                         max_features=self.max_features, sublinear_tf=True, lowercase=True,
-                                         token_pattern=r"(?u)\b\w+\b").fit(marked)
-            self.char_ = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngrams),
-                                         min_df=self.min_df, max_features=self.max_features,
-                                         sublinear_tf=True).fit(marked)
+            self.word_, self.char_ = _fit_tfidf(self, self._marked(X))
         if self.use_window:
             self.window_ = CountVectorizer(analyzer=_identity, binary=True).fit(
                 [_window_tokens(p["text"], p["target"], p.get("mentions", []), self.window) for p in X])
@@ -253,12 +256,7 @@ class SentenceFeaturizer(TransformerMixin, BaseEstimator):
         X = list(X)
         texts = [x["text"] for x in X]
         if self.use_text:
-            self.word_ = TfidfVectorizer(ngram_range=tuple(self.word_ngrams), min_df=self.min_df,
-                                         max_features=self.max_features, sublinear_tf=True,
-                                         token_pattern=r"(?u)\b\w+\b").fit(texts)
-            self.char_ = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngrams),
-                                         min_df=self.min_df, max_features=self.max_features,
-                                         sublinear_tf=True).fit(texts)
+            self.word_, self.char_ = _fit_tfidf(self, texts)
         self.n_features_in_ = 1
         return self
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+_WORD = re.compile(r"\w+(?:[-–]\w+)*")
 # Prefixes on role nouns that name a country: "US-Außenminister" -> ("US", "Außenminister").
 _COUNTRY_PREFIX = {
     "US": "US", "EU": "EU", "UN": "UN", "Nato": "NATO", "NATO": "NATO", "Kreml": "RU",
@@ -49,8 +50,10 @@ class Role:
         return (self.start is None or self.start[: len(date)] <= date) and (self.end is None or date[: len(self.end)] <= self.end)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Entity:
+    """A person or body; compared by identity (each gazetteer entry is one object)."""
+
     name: str
     type: str
     gender: str | None
@@ -94,10 +97,12 @@ class Gazetteer:
             for role in ent.roles:
                 for noun in role.nouns:
                     self._by_noun.setdefault(_norm_noun(noun), []).append((ent, role))
-        names = sorted(self._by_alias, key=len, reverse=True)
-        self._name_re = re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?:s|')?(?![\w-])"
-        ) if names else None
+        # first word of each alias -> (alias words, alias), longest alias first
+        self._first_words: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for name in sorted(self._by_alias, key=len, reverse=True):
+            words = tuple(_WORD.findall(name))
+            if words:
+                self._first_words.setdefault(words[0], []).append((words, name))
 
     @classmethod
     def from_file(cls, path: str | Path) -> "Gazetteer":
@@ -141,9 +146,26 @@ class Gazetteer:
         >>> [(text[s:e], ent.name) for text in ["Laut Lawrow und Wang Yi"] for s, e, ent in Gazetteer.default().find_names(text)]
         [('Lawrow', 'Sergej Lawrow'), ('Wang Yi', 'Wang Yi')]
         """
-        if self._name_re is None:
-            return []
-        return [(m.start(1), m.end(1), self._by_alias[m.group(1)]) for m in self._name_re.finditer(text)]
+        toks = [(m.group(), m.start()) for m in _WORD.finditer(text)]
+        found: list[tuple[int, int, Entity]] = []
+        i = 0
+        while i < len(toks):
+            word = toks[i][0]
+            candidates = self._first_words.get(word) or (self._first_words.get(word[:-1]) if word.endswith("s") else None)
+            step = 1
+            for alias_toks, alias in candidates or ():
+                n = len(alias_toks)
+                if i + n > len(toks):
+                    continue
+                start = toks[i][1]
+                end = toks[i + n - 1][1] + len(alias_toks[-1])
+                last = toks[i + n - 1][0]
+                if text[start:end] == alias and last in (alias_toks[-1], alias_toks[-1] + "s"):
+                    found.append((start, end, self._by_alias[alias]))
+                    step = n
+                    break
+            i += step
+        return found
 
     def split_role_noun(self, noun: str) -> tuple[str | None, str]:
         """Split a country prefix off a role noun: "US-Außenminister" -> ("US", "Außenminister")."""

@@ -10,7 +10,6 @@ ingest -> segment -> attribute -> detect targets -> **classify -> output**
 
 from __future__ import annotations
 
-import hashlib
 import json
 import platform
 from collections.abc import Iterable, Iterator, Sequence
@@ -21,6 +20,7 @@ import numpy as np
 
 from . import __version__
 from .analyze import AnalyzedUnit, Analyzer
+from .checksums import sha256_file
 from .encoders import get_encoder
 from .ingest import ingest
 from .output import Statement, TargetStance
@@ -67,14 +67,6 @@ class ModelConfig:
         if "targets" in data:
             data["targets"] = tuple(data["targets"])
         return cls(**data)
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def library_versions() -> dict:
@@ -282,12 +274,12 @@ class StanceModel:
 
             for name, clf in zip(_SKOPS_FILES, (self.stance_clf, self.sentiment_clf)):
                 sio.dump(clf, path / name)
-                files[name] = _sha256(path / name)
+                files[name] = sha256_file(path / name)
         else:
             for name, clf in (("stance_transformer", self.stance_clf), ("sentiment_transformer", self.sentiment_clf)):
                 clf.save(path / name)
                 for f in sorted((path / name).glob("*.safetensors")):
-                    files[f"{name}/{f.name}"] = _sha256(f)
+                    files[f"{name}/{f.name}"] = sha256_file(f)
         if metrics is not None:
             self.metadata["metrics"] = metrics
         config = {
@@ -338,7 +330,7 @@ class StanceModel:
             f = path / name
             if not f.is_file():
                 raise ModelError(f"{path}: missing weight file {name}")
-            if _sha256(f) != digest:
+            if sha256_file(f) != digest:
                 raise ModelError(f"{path}: {name} does not match the checksum in config.json (modified or corrupted); "
                                  "re-save or retrain the model")
         if model_cfg.backend == "sklearn":

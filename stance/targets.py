@@ -166,19 +166,32 @@ class TargetDetector:
         for target, entry in lex.entries.items():
             single += [(a, target) for a in entry["aliases"] if " " not in a]
         self._single = sorted(single, key=lambda x: -len(x[0]))
+        # every inflected alias form -> target, so a token is looked up in O(1)
+        self._forms: dict[str, str] = {}
+        for alias, target in self._single:
+            for suffix in _SUFFIXES:
+                self._forms.setdefault(alias + suffix, target)
+        self._alias_prefix = re.compile("|".join(re.escape(a) for a, _ in self._single)) if self._single else None
+        adjectives = sorted({a for e in lex.entries.values() for a in e["adjectives"]}, key=len, reverse=True)
+        self._adj_re = re.compile("|".join(re.escape(a) for a in adjectives)) if adjectives else None
+        self._person_forms: dict[str, str] = {}
+        for target, entry in lex.entries.items():
+            for person in entry["persons"]:
+                last = person.split()[-1]
+                for suffix in ("", "s"):
+                    self._person_forms.setdefault(last + suffix, target)
         self._group = [re.compile(r"(?<!\w)" + re.escape(g) + r"(?!\w)", re.I) for g in lex.group_references]
         self._self = [re.compile(r"(?<!\w)" + re.escape(g) + r"(?!\w)", re.I) for g in lex.self_references]
 
     # -- single tokens -----------------------------------------------------------------
     def _alias_target(self, word: str) -> str | None:
-        for alias, target in self._single:
-            if _inflected(word, alias):
-                return target
-        return None
+        return self._forms.get(word)
 
     def _compound(self, word: str) -> tuple[str, bool, str] | None:
         """(target, incidental, reason) for a hyphenated or closed compound containing an alias."""
         lex = self.lexicon
+        if self._alias_prefix is None or not self._alias_prefix.search(word):
+            return None
         parts = re.split(r"[-–]", word)
         if len(parts) > 1:
             head = parts[-1]
@@ -205,6 +218,8 @@ class TargetDetector:
         return None
 
     def _adjective_target(self, word: str) -> list[str]:
+        if self._adj_re is None or not self._adj_re.search(word.lower()):
+            return []
         found = []
         for part in re.split(r"[-–]", word.lower()):
             for target, entry in self.lexicon.entries.items():
@@ -341,7 +356,7 @@ class TargetDetector:
                     taken.pop()  # several targets may share one adjective span
                 taken.append((tok.start(), end))
                 continue
-            for t, entry in lex.entries.items():
+            for t, entry in lex.entries.items() if word in self._person_forms else ():
                 if any(_inflected(word, p.split()[-1]) for p in entry["persons"]):
                     start = tok.start()
                     for p in entry["persons"]:

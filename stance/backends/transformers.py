@@ -24,7 +24,6 @@ TransformersClassifier(...)
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import inspect
 import json
 import math
@@ -35,6 +34,8 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.exceptions import NotFittedError
+
+from ..checksums import sha256_file
 
 __all__ = ["TransformersClassifier", "EXTRA_MESSAGE", "META_FILE"]
 
@@ -61,14 +62,6 @@ def _import_extra() -> tuple[Any, Any, Any]:
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     return text[:300] if text else type(exc).__name__
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _resolve_device(torch: Any, device: Any) -> str:
@@ -357,7 +350,7 @@ class TransformersClassifier(ClassifierMixin, BaseEstimator):
             "params": params,
             "pairs": self.pairs_,
             "classes": self.classes_.tolist(),
-            "sha256": {_WEIGHTS_FILE: _sha256(weights)},
+            "sha256": {_WEIGHTS_FILE: sha256_file(weights)},
         }
         (path / META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",
                                       encoding="utf-8")
@@ -395,7 +388,7 @@ class TransformersClassifier(ClassifierMixin, BaseEstimator):
             if not isinstance(meta, dict):
                 raise ValueError(f"cannot load {path}: {META_FILE} is not a JSON object")
             expected = (meta.get("sha256") or {}).get(_WEIGHTS_FILE)
-            if expected is not None and expected != _sha256(weights):
+            if expected is not None and expected != sha256_file(weights):
                 raise ValueError(f"cannot load {path}: {_WEIGHTS_FILE} does not match the "
                                  f"checksum in {META_FILE} (changed after saving)")
 
