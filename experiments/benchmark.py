@@ -84,11 +84,14 @@ import json, sys, time
 t0 = time.perf_counter()
 import stance
 t1 = time.perf_counter()
+c1 = time.process_time()
 model = stance.load(%(name)r)
 t2 = time.perf_counter()
+c2 = time.process_time()
 print(json.dumps({
     "import_s": t1 - t0,
     "load_s": t2 - t1,
+    "load_cpu_s": c2 - c1,
     "repr": repr(model),
     "heavy_loaded": [m for m in %(heavy)r if m in sys.modules],
 }))
@@ -107,18 +110,22 @@ small = open(%(small_path)r, encoding="utf-8").read()
 t3 = time.perf_counter()
 warm = model.predict(small)
 t4 = time.perf_counter()
-runs, n = [], None
+runs, cpu, n = [], [], None
 for _ in range(%(repeat)d):
-    s = time.perf_counter()
+    s, c = time.perf_counter(), time.process_time()
     statements = model.predict(text)
     runs.append(time.perf_counter() - s)
+    cpu.append(time.process_time() - c)
     n = len(statements)
+    if sum(runs) > %(budget)r:
+        break
 print(json.dumps({
     "import_s": t1 - t0,
     "load_s": t2 - t1,
     "warmup_s": t4 - t3,
     "warmup_statements": len(warm),
     "predict_runs_s": runs,
+    "predict_cpu_s": cpu,
     "statements": n,
     "encoder": model.config.encoder,
     "peak_rss_after_load_mb": rss_after_load,
@@ -138,16 +145,20 @@ small = json.load(open(%(small_path)r, encoding="utf-8"))
 t2 = time.perf_counter()
 enc.encode(small)  # warm-up, loads the weights
 t3 = time.perf_counter()
-runs, shape = [], None
+runs, cpu, shape = [], [], None
 for _ in range(%(repeat)d):
-    s = time.perf_counter()
+    s, c = time.perf_counter(), time.process_time()
     emb = enc.encode(texts)
     runs.append(time.perf_counter() - s)
+    cpu.append(time.process_time() - c)
     shape = list(emb.shape)
+    if sum(runs) > %(budget)r:
+        break
 print(json.dumps({
     "import_s": t1 - t0,
     "warmup_s": t3 - t2,
     "encode_runs_s": runs,
+    "encode_cpu_s": cpu,
     "shape": shape,
     "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
 }))
@@ -348,7 +359,7 @@ def verdict(ok: bool | None) -> str:
 
 
 # -- the benchmark -----------------------------------------------------------------------
-def benchmark(models: list[str], n_sentences: int, reps: dict, profile: bool, log) -> dict:
+def benchmark(models: list[str], n_sentences: int, reps: dict, budget: float, profile: bool, log) -> dict:
     info = build_text(n_sentences)
     small_text = "\n\n".join(info["text"].split("\n\n")[:2]) + "\n"  # the first two paragraphs
     log(f"text: {info['units']} units ({info['requested']} requested), {info['paragraphs']} paragraphs, "
@@ -389,23 +400,26 @@ def benchmark(models: list[str], n_sentences: int, reps: dict, profile: bool, lo
         # 2. load
         runs = [run_worker(LOAD_WORKER, name=load_arg(name)) for _ in range(reps["load"])]
         m["load"] = {"runs_s": [r["load_s"] for r in runs], "median_s": statistics.median(r["load_s"] for r in runs),
+                     "cpu_s": [r["load_cpu_s"] for r in runs],
                      "import_runs_s": [r["import_s"] for r in runs], "process_wall_s": [r["process_wall_s"] for r in runs],
                      "repr": runs[0]["repr"], "heavy_modules_loaded": sorted({x for r in runs for x in r["heavy_loaded"]})}
         log(f"{name}: load median {m['load']['median_s']:.3f} s  {m['load']['runs_s']}")
         # 3. + 4. predict and peak RSS
-        p = run_worker(PREDICT_WORKER, name=load_arg(name), repeat=reps["predict"], text_path=paths["text_path"],
+        p = run_worker(PREDICT_WORKER, name=load_arg(name), repeat=reps["predict"], budget=budget, text_path=paths["text_path"],
                        small_path=paths["small_path"])
         best = min(p["predict_runs_s"])
         p["best_s"] = best
+        p["median_s"] = statistics.median(p["predict_runs_s"])
         p["statements_per_s"] = p["statements"] / best
         m["predict"] = p
         log(f"{name}: predict {p['statements']} statements, runs {[round(t, 3) for t in p['predict_runs_s']]} s, "
             f"{p['statements_per_s']:,.0f} statements/s, peak RSS {p['peak_rss_mb']:.0f} MB")
         # 5. the encoder alone
         if m["encoder_name"]:
-            e = run_worker(ENCODER_WORKER, encoder=m["encoder_name"], repeat=reps["encoder"],
+            e = run_worker(ENCODER_WORKER, encoder=m["encoder_name"], repeat=reps["encoder"], budget=budget,
                            texts_path=paths["texts_path"], small_path=paths["small_texts_path"])
             e["best_s"] = min(e["encode_runs_s"])
+            e["median_s"] = statistics.median(e["encode_runs_s"])
             e["sentences_per_s"] = e["shape"][0] / e["best_s"]
             m["encoder"] = e
             m["ratio_to_encoder"] = p["statements_per_s"] / e["sentences_per_s"]
@@ -464,8 +478,9 @@ def markdown(res: dict) -> str:
         "",
         f"Each measurement is a fresh `{Path(sys.executable).name}` process. Import: median of {s['import_runs']}; "
         f"load: median of {s['load_runs']} (after import); predict: best of {s['predict_runs']} calls after one "
-        f"warm-up call on the first two paragraphs; encoder: best of {s['encoder_runs']} after a warm-up, in its own "
-        "process, on the same unit texts. Peak RSS is `ru_maxrss` of the predict process after load + predict."
+        f"warm-up call on the first two paragraphs; encoder: best of {s['encoder_runs']} after a warm-up (10 texts), "
+        f"in its own process, on the same unit texts. Predict and encoder runs stop repeating once they took "
+        f"{s['max_seconds_per_repeated_measurement']:g} s (the number of runs made is in the details). Peak RSS is `ru_maxrss` of the predict process after load + predict."
         + (f" Environment: {', '.join(f'{k}={v}' for k, v in mach['env'].items())}"
            + (" (no `.pyc` files are written, so the `stance` modules are compiled from source in every process)"
               if mach["env"].get("PYTHONDONTWRITEBYTECODE") else "") + "." if mach["env"] else ""),
@@ -507,14 +522,17 @@ def markdown(res: dict) -> str:
             continue
         p = m["predict"]
         lines.append(
-            f"- {name}: load runs (s) {', '.join(f'{t:.3f}' for t in m['load']['runs_s'])}; predict runs (s) "
-            f"{', '.join(f'{t:.3f}' for t in p['predict_runs_s'])} for {p['statements']} statements; warm-up "
+            f"- {name}: load runs (s) {', '.join(f'{t:.3f}' for t in m['load']['runs_s'])} (CPU s "
+            f"{', '.join(f'{t:.3f}' for t in m['load']['cpu_s'])}); predict runs (s) "
+            f"{', '.join(f'{t:.3f}' for t in p['predict_runs_s'])} (CPU s "
+            f"{', '.join(f'{t:.3f}' for t in p['predict_cpu_s'])}) for {p['statements']} statements; warm-up "
             f"{p['warmup_s']:.3f} s; peak RSS after load {p['peak_rss_after_load_mb']:.0f} MB, after predict "
             f"{p['peak_rss_mb']:.0f} MB; heavy modules after predict: {', '.join(p['heavy_loaded']) or 'none'}.")
         if m.get("encoder"):
             e = m["encoder"]
             lines.append(f"- {name} encoder `{m['encoder_name']}`: runs (s) "
-                         f"{', '.join(f'{t:.3f}' for t in e['encode_runs_s'])} for {e['shape'][0]} texts; warm-up "
+                         f"{', '.join(f'{t:.3f}' for t in e['encode_runs_s'])} (CPU s "
+                         f"{', '.join(f'{t:.3f}' for t in e['encode_cpu_s'])}) for {e['shape'][0]} texts; warm-up "
                          f"(incl. loading the weights) {e['warmup_s']:.3f} s.")
     for name, m in res["models"].items():
         for what, prof in (m.get("profile_top15_cumulative") or {}).items():
@@ -534,7 +552,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sentences", type=int, default=None, help="sentence units in the text (default 1000)")
     ap.add_argument("--output", type=Path, default=ROOT / "experiments" / "results", help="output directory")
     ap.add_argument("--quick", action="store_true", help="1 run each on 200 sentences (for the test suite)")
-    ap.add_argument("--profile", action="store_true", help="also cProfile one predict call per model")
+    ap.add_argument("--max-seconds", type=float, default=30.0,
+                    help="stop repeating a predict/encode measurement once its runs took this long (default 30; "
+                         "at least one run is always made)")
+    ap.add_argument("--profile", action="store_true", help="also cProfile one load and one predict call per model (top 15 cumulative)")
     args = ap.parse_args(argv)
 
     if args.quick:
@@ -558,8 +579,9 @@ def main(argv: list[str] | None = None) -> int:
            "machine": machine_info(),
            "settings": {"models": args.models, "sentences": n, "quick": args.quick, "import_runs": reps["import"],
                         "load_runs": reps["load"], "predict_runs": reps["predict"], "encoder_runs": reps["encoder"],
+                        "max_seconds_per_repeated_measurement": args.max_seconds,
                         "targets": TARGETS}}
-    res.update(benchmark(args.models, n, reps, args.profile, log))
+    res.update(benchmark(args.models, n, reps, args.max_seconds, args.profile, log))
     res["total_wall_s"] = time.perf_counter() - start
     res["machine"]["load_average_at_end"] = list(os.getloadavg()) if hasattr(os, "getloadavg") else None
     args.output.mkdir(parents=True, exist_ok=True)

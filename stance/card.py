@@ -13,6 +13,35 @@ def _fmt(v) -> str:
     return f"{v:.3f}" if isinstance(v, float) else str(v)
 
 
+def _evaluation(metrics: dict) -> list[str]:
+    lines: list[str] = []
+    attribution = metrics.get("attribution", {})
+    if attribution:
+        lines += ["### Speaker attribution and target detection (rules)", ""]
+        rows = [(name, m.get("n"), _fmt(m.get("speaker_accuracy")), _fmt(m.get("attribution_accuracy")),
+                 _fmt(m.get("cue_f1")), _fmt(m.get("target_precision")), _fmt(m.get("target_recall")),
+                 _fmt(m.get("target_f1"))) for name, m in attribution.items()]
+        lines += _table(rows, ("evaluation text", "units", "speaker acc.", "attribution acc.", "cue F1",
+                               "target P", "target R", "target F1"))
+        lines.append("")
+    for key, title in (("stance_loao", "Stance and sentiment, leave-one-article-out on the seed corpus"),
+                       ("stance_dev", "Stance and sentiment on the dev set")):
+        block = metrics.get(key)
+        if not block:
+            continue
+        lines += [f"### {title}", "", block.get("description", ""), ""]
+        rows = [(k, _fmt(v)) for k, v in block.items() if k != "description" and not isinstance(v, dict)]
+        lines += _table(rows, ("metric", "value"))
+        for k, v in block.items():
+            if isinstance(v, dict):
+                lines += ["", f"{k}:", "", *_table([(a, _fmt(b)) for a, b in v.items()], ("", "value"))]
+        lines.append("")
+    training = metrics.get("training")
+    if training:
+        lines += ["### Training", "", *_table([(k, _fmt(v)) for k, v in training.items()], ("", "value")), ""]
+    return lines
+
+
 def model_card(config: dict, metrics: dict | None) -> str:
     """Markdown model card from a model's config.json content and its metrics."""
     model = config.get("model", {})
@@ -47,18 +76,7 @@ def model_card(config: dict, metrics: dict | None) -> str:
     if not metrics:
         lines.append("No evaluation was recorded for this model.")
     else:
-        for name, block in metrics.items():
-            lines += [f"### {name}", ""]
-            if isinstance(block, dict):
-                note = block.get("description")
-                if note:
-                    lines += [note, ""]
-                rows = [(k, _fmt(v)) for k, v in block.items() if k != "description" and not isinstance(v, (dict, list))]
-                lines += _table(rows, ("metric", "value"))
-                for k, v in block.items():
-                    if isinstance(v, dict) and all(not isinstance(x, (dict, list)) for x in v.values()):
-                        lines += ["", f"{k}:", "", *_table([(a, _fmt(b)) for a, b in v.items()], ("", "value"))]
-            lines.append("")
+        lines += _evaluation(metrics)
     lines += [
         "## Limitations",
         "",

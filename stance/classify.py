@@ -145,6 +145,7 @@ def top_features(pipeline: Pipeline, x: dict, label: str, k: int = 5) -> list[tu
     ci = classes.index(label)
     weights = coef[ci] - coef.mean(axis=0)
     names = feats.feature_names()
+    names += [f"embedding:{i}" for i in range(len(names), row.shape[1])]  # models saved before embedding_dim_
     contrib = [(names[j], float(v * weights[j])) for j, v in zip(row.indices, row.data)]
     contrib = [c for c in contrib if not c[0].startswith("embedding:") and c[1] > 0]
     contrib.sort(key=lambda c: -c[1])

@@ -63,7 +63,15 @@ def _fit_tfidf(params, texts: list[str]) -> tuple[TfidfVectorizer, TfidfVectoriz
                            max_features=params.max_features, sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")
     char = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(params.char_ngrams), min_df=params.min_df,
                            max_features=params.max_features, sublinear_tf=True)
-    return word.fit(texts), char.fit(texts)
+    return _lean(word.fit(texts)), _lean(char.fit(texts))
+
+
+def _lean(vectorizer):
+    """Drop ``stop_words_`` (the terms cut by min_df/max_features): only needed for introspection,
+    and it would make a saved model ten times larger."""
+    if hasattr(vectorizer, "stop_words_"):
+        del vectorizer.stop_words_
+    return vectorizer
 
 
 def _identity(tokens):
@@ -135,6 +143,8 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
                 [_window_tokens(p["text"], p["target"], p.get("mentions", []), self.window) for p in X])
         if self.use_meta:
             self.meta_ = CountVectorizer(analyzer=_identity, binary=True).fit([_meta_tokens(p) for p in X])
+        if self.use_embedding:
+            self.embedding_dim_ = _embeddings(X[:1]).shape[1]
         self.n_features_in_ = 1
         return self
 
@@ -257,6 +267,8 @@ class SentenceFeaturizer(TransformerMixin, BaseEstimator):
         texts = [x["text"] for x in X]
         if self.use_text:
             self.word_, self.char_ = _fit_tfidf(self, texts)
+        if self.use_embedding:
+            self.embedding_dim_ = _embeddings(X[:1]).shape[1]
         self.n_features_in_ = 1
         return self
 
