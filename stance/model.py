@@ -28,8 +28,7 @@ from .schema import DEFAULT_TARGETS, SENTIMENTS, STANCES
 from .validation import ModelError, check_text_input
 
 FORMAT_VERSION = 1
-_SKOPS_FILES = ("stance.skops", "sentiment.skops")
-_TRUSTED_PREFIXES = ("stance.", "sklearn.", "numpy.", "scipy.", "builtins.", "collections.")
+_PIPELINES = ("stance", "sentiment")
 
 
 @dataclass
@@ -75,12 +74,6 @@ def library_versions() -> dict:
 
     versions = {"stance": __version__, "python": platform.python_version(), "numpy": np.__version__,
                 "scipy": scipy.__version__, "scikit-learn": sklearn.__version__}
-    try:
-        import skops
-
-        versions["skops"] = skops.__version__
-    except ImportError:  # pragma: no cover - skops is a core dependency
-        pass
     return versions
 
 
@@ -259,7 +252,7 @@ class StanceModel:
 
     # -- persistence -------------------------------------------------------------------
     def save(self, path: str | Path, metrics: dict | None = None) -> Path:
-        """Save as a directory: config.json, weights (skops or safetensors), model card.
+        """Save as a directory: config.json, weights (JSON + numpy arrays, or safetensors), model card.
 
         >>> import stance, tempfile
         >>> d = stance.load("fast").save(tempfile.mkdtemp() + "/m")
@@ -270,11 +263,11 @@ class StanceModel:
         path.mkdir(parents=True, exist_ok=True)
         files = {}
         if self.config.backend == "sklearn":
-            import skops.io as sio
+            from .persist import dump_pipeline
 
-            for name, clf in zip(_SKOPS_FILES, (self.stance_clf, self.sentiment_clf)):
-                sio.dump(clf, path / name)
-                files[name] = sha256_file(path / name)
+            for name, clf in zip(_PIPELINES, (self.stance_clf, self.sentiment_clf)):
+                for f in dump_pipeline(clf, path, name):
+                    files[f.name] = sha256_file(f)
         else:
             for name, clf in (("stance_transformer", self.stance_clf), ("sentiment_transformer", self.sentiment_clf)):
                 clf.save(path / name)
@@ -334,7 +327,9 @@ class StanceModel:
                 raise ModelError(f"{path}: {name} does not match the checksum in config.json (modified or corrupted); "
                                  "re-save or retrain the model")
         if model_cfg.backend == "sklearn":
-            stance_clf, sentiment_clf = (_skops_load(path / name) for name in _SKOPS_FILES)
+            from .persist import load_pipeline
+
+            stance_clf, sentiment_clf = (load_pipeline(path, name) for name in _PIPELINES)
         elif model_cfg.backend == "transformers":
             from .backends.transformers import TransformersClassifier
 
@@ -361,14 +356,3 @@ def _force_targets(unit: AnalyzedUnit, targets) -> AnalyzedUnit:
 
 
 TARGET_NAMES_DE = {"NATO": "NATO", "Russia": "Russland", "China": "China"}
-
-
-def _skops_load(path: Path):
-    import skops.io as sio
-
-    untrusted = sio.get_untrusted_types(file=path)
-    bad = [t for t in untrusted if not t.startswith(_TRUSTED_PREFIXES)]
-    if bad:
-        raise ModelError(f"{path}: refuses to load untrusted type {bad[0]!r}; only scikit-learn, numpy, scipy and "
-                         "stance objects are loaded")
-    return sio.load(path, trusted=untrusted)

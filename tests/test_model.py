@@ -108,7 +108,7 @@ def test_tampered_model_is_refused(small_model, tmp_path):
     _, path = small_model
     copy = tmp_path / "m"
     shutil.copytree(path, copy)
-    with open(copy / "stance.skops", "ab") as f:
+    with open(copy / "stance.npz", "ab") as f:
         f.write(b"x")
     with pytest.raises(stance.ModelError, match="checksum"):
         stance.load(copy)
