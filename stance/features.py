@@ -28,34 +28,14 @@ Feature groups (each can be switched off, for the comparison table):
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-_TARGET_TOKEN = "ZIEL"
-_OTHER_TOKEN = "ANDERE"
-
-
-def mark_targets(text: str, target: str | None, mentions) -> str:
-    """Replace the mentions of ``target`` by ZIEL and of other targets by ANDERE.
-
-    >>> mark_targets("Die NATO warnt Russland.", "Russia", [("NATO", 4, 8), ("Russia", 15, 23)])
-    'Die ANDERE warnt ZIEL.'
-    """
-    out, pos = [], 0
-    for t, s, e in sorted(mentions, key=lambda m: m[1]):
-        if s < pos:
-            continue
-        out.append(text[pos:s])
-        out.append(_TARGET_TOKEN if t == target else _OTHER_TOKEN)
-        pos = e
-    out.append(text[pos:])
-    return "".join(out)
-
+from .featurize import (LEXICON_FEATURES, SENTENCE_LEXICON_FEATURES, _identity, embeddings, mark_targets,  # noqa: F401
+                        meta_tokens, pair_lexicon_features, sentence_lexicon_features, window_tokens)
 
 def _fit_tfidf(params, texts: list[str]) -> tuple[TfidfVectorizer, TfidfVectorizer]:
     """Word and character TF-IDF vectorizers fitted with a featurizer's n-gram settings."""
@@ -72,40 +52,6 @@ def _lean(vectorizer):
     if hasattr(vectorizer, "stop_words_"):
         del vectorizer.stop_words_
     return vectorizer
-
-
-def _identity(tokens):
-    return tokens
-
-
-def _window_tokens(text: str, target: str, mentions, width: int) -> list[str]:
-    spans = [(s, e) for t, s, e in mentions if t == target]
-    if not spans:
-        return ["W:<none>"]
-    words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text)]
-    out = []
-    for s, e in spans:
-        before = [w for p, w in words if p < s][-width:]
-        after = [w for p, w in words if p >= e][:width]
-        out += [f"L:{w}" for w in before] + [f"R:{w}" for w in after]
-    return out or ["W:<empty>"]
-
-
-def _meta_tokens(pair: dict) -> list[str]:
-    target = pair["target"]
-    bloc = pair.get("speaker_bloc") or "unknown"
-    attribution = pair.get("attribution") or "author"
-    relation = "self" if pair.get("represents") else ("same" if bloc == target else (
-        "author" if bloc == "author" else ("unknown" if bloc in ("unknown", "other") else "rival")))
-    tokens = [
-        f"attr={attribution}", f"target={target}", f"bloc={bloc}", f"rel={relation}",
-        f"bloc={bloc}|target={target}", f"rel={relation}|attr={attribution}",
-        f"ntargets={min(3, len({t for t, _, _ in pair.get('mentions', [])}))}",
-    ]
-    cue = pair.get("cue")
-    if cue:
-        tokens.append("cue=" + cue.split(" (")[0].split(" … ")[0].lower())
-    return tokens
 
 
 class PairFeaturizer(TransformerMixin, BaseEstimator):
@@ -140,11 +86,11 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
             self.word_, self.char_ = _fit_tfidf(self, self._marked(X))
         if self.use_window:
             self.window_ = CountVectorizer(analyzer=_identity, binary=True).fit(
-                [_window_tokens(p["text"], p["target"], p.get("mentions", []), self.window) for p in X])
+                [window_tokens(p["text"], p["target"], p.get("mentions", []), self.window) for p in X])
         if self.use_meta:
-            self.meta_ = CountVectorizer(analyzer=_identity, binary=True).fit([_meta_tokens(p) for p in X])
+            self.meta_ = CountVectorizer(analyzer=_identity, binary=True).fit([meta_tokens(p) for p in X])
         if self.use_embedding:
-            self.embedding_dim_ = _embeddings(X[:1]).shape[1]
+            self.embedding_dim_ = embeddings(X[:1]).shape[1]
         self.n_features_in_ = 1
         return self
 
@@ -156,13 +102,13 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
             blocks += [self.word_.transform(marked), self.char_.transform(marked)]
         if self.use_window:
             blocks.append(self.window_.transform(
-                [_window_tokens(p["text"], p["target"], p.get("mentions", []), self.window) for p in X]))
+                [window_tokens(p["text"], p["target"], p.get("mentions", []), self.window) for p in X]))
         if self.use_meta:
-            blocks.append(self.meta_.transform([_meta_tokens(p) for p in X]) * self.meta_weight)
+            blocks.append(self.meta_.transform([meta_tokens(p) for p in X]) * self.meta_weight)
         if self.use_lexicon:
             blocks.append(sp.csr_matrix(np.array([pair_lexicon_features(p, self.window) for p in X])))
         if self.use_embedding:
-            blocks.append(sp.csr_matrix(_embeddings(X) * self.embedding_weight))
+            blocks.append(sp.csr_matrix(embeddings(X) * self.embedding_weight))
         if not blocks:
             raise ValueError("PairFeaturizer: every feature group is switched off; enable at least one")
         return sp.hstack(blocks, format="csr")
@@ -188,67 +134,14 @@ def _embedding_dim(featurizer) -> int:
     return getattr(featurizer, "embedding_dim_", 0)
 
 
-def _embeddings(X) -> np.ndarray:
-    try:
-        return np.vstack([np.asarray(p["embedding"], dtype=np.float32) for p in X])
-    except KeyError:
-        raise ValueError("this model uses sentence embeddings, but the inputs carry none; "
-                         "predict through StanceModel, which embeds each unit once") from None
-
-
-LEXICON_FEATURES = ("near_pos", "near_neg", "near_sum", "all_pos", "all_neg", "negations", "shifter_near")
-
-
-def _words_with_pos(text: str):
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-
-
-def pair_lexicon_features(pair: dict, width: int = 5) -> list[float]:
-    """Polarity near the target mention and over the unit (see ``LEXICON_FEATURES``)."""
-    from .lexicon import PolarityLexicon
-
-    lex = PolarityLexicon.default()
-    words = _words_with_pos(pair["text"])
-    pols = lex.polarities([w for _, _, w in words])
-    spans = [(s, e) for t, s, e in pair.get("mentions", []) if t == pair["target"]]
-    near = set()
-    for s, e in spans:
-        idx = [i for i, (ws, we, _) in enumerate(words) if ws < e and we > s]
-        if idx:
-            near.update(range(max(0, idx[0] - width), min(len(words), idx[-1] + width + 1)))
-    near_p = [pols[i] for i in near]
-    negs = sum(1 for _, _, w in words if w.lower() in lex.negators)
-    shifter = any(lex.is_shifter(words[i][2]) for i in near) if near else False
-    return [
-        sum(p for p in near_p if p > 0), -sum(p for p in near_p if p < 0), sum(near_p),
-        sum(p for p in pols if p > 0), -sum(p for p in pols if p < 0), float(negs), float(shifter),
-    ]
-
-
-SENTENCE_LEXICON_FEATURES = ("pos", "neg", "sum", "n_pos", "n_neg", "negations")
-
-
-def sentence_lexicon_features(text: str) -> list[float]:
-    from .lexicon import PolarityLexicon
-
-    lex = PolarityLexicon.default()
-    words = [m.group() for m in _WORD.finditer(text)]
-    pols = lex.polarities(words)
-    return [
-        sum(p for p in pols if p > 0), -sum(p for p in pols if p < 0), sum(pols),
-        float(sum(p > 0 for p in pols)), float(sum(p < 0 for p in pols)),
-        float(sum(w.lower() in lex.negators for w in words)),
-    ]
-
-
 class SentenceFeaturizer(TransformerMixin, BaseEstimator):
     """Features of a statement for sentiment: TF-IDF n-grams, lexicon polarity, embedding.
 
     Inputs are dicts with ``text`` (and ``embedding`` when ``use_embedding``).
 
-    >>> X = [{"text": "Gute Zusammenarbeit."}, {"text": "Scharfe Kritik."}]
+    >>> X = [{"text": "Gute Zusammenarbeit."}, {"text": "Scharfe Kritik."}] * 2
     >>> SentenceFeaturizer().fit(X).transform(X).shape[0]
-    2
+    4
     """
 
     def __init__(self, word_ngrams=(1, 2), char_ngrams=(3, 5), min_df=2, max_features=20000,
@@ -268,7 +161,7 @@ class SentenceFeaturizer(TransformerMixin, BaseEstimator):
         if self.use_text:
             self.word_, self.char_ = _fit_tfidf(self, texts)
         if self.use_embedding:
-            self.embedding_dim_ = _embeddings(X[:1]).shape[1]
+            self.embedding_dim_ = embeddings(X[:1]).shape[1]
         self.n_features_in_ = 1
         return self
 
@@ -281,7 +174,7 @@ class SentenceFeaturizer(TransformerMixin, BaseEstimator):
         if self.use_lexicon:
             blocks.append(sp.csr_matrix(np.array([sentence_lexicon_features(t) for t in texts])))
         if self.use_embedding:
-            blocks.append(sp.csr_matrix(_embeddings(X) * self.embedding_weight))
+            blocks.append(sp.csr_matrix(embeddings(X) * self.embedding_weight))
         if not blocks:
             raise ValueError("SentenceFeaturizer: every feature group is switched off; enable at least one")
         return sp.hstack(blocks, format="csr")

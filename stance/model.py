@@ -237,18 +237,10 @@ class StanceModel:
     def explain_pair(self, pair: dict, label: str, k: int = 5) -> list[tuple[str, float]]:
         """Features that pushed a stance decision (linear backend; rules for the others)."""
         out = [(f"cue:{pair['cue']}", 0.0)] if pair.get("cue") else []
-        if self.config.backend != "sklearn":
-            return out
-        from .classify import top_features
-
-        return out + top_features(self.stance_clf, pair, label, k)
+        return out + _top_features(self.stance_clf, self.config.backend, pair, label, k)
 
     def explain_sentence(self, x: dict, label: str, k: int = 5) -> list[tuple[str, float]]:
-        if self.config.backend != "sklearn":
-            return []
-        from .classify import top_features
-
-        return top_features(self.sentiment_clf, x, label, k)
+        return _top_features(self.sentiment_clf, self.config.backend, x, label, k)
 
     # -- persistence -------------------------------------------------------------------
     def save(self, path: str | Path, metrics: dict | None = None) -> Path:
@@ -309,13 +301,10 @@ class StanceModel:
                              f"(expected {FORMAT_VERSION}); retrain the model with this version")
         saved = config.get("library_versions", {})
         model_cfg = ModelConfig.from_dict(config.get("model", {}))
-        if model_cfg.backend == "sklearn":
-            import sklearn
-
-            want, have = saved.get("scikit-learn", "?"), sklearn.__version__
-            if want.split(".")[:2] != have.split(".")[:2]:
-                raise ModelError(f"{path}: saved with scikit-learn {want}, but {have} is installed; "
-                                 f"install scikit-learn=={'.'.join(want.split('.')[:2])}.* or retrain the model")
+        want = saved.get("stance", "0")
+        if _version_tuple(want)[:2] > _version_tuple(__version__)[:2]:
+            raise ModelError(f"{path}: saved with stance {want}, but this is stance {__version__}; "
+                             f"upgrade stance (pip install 'stance>={want}') or retrain the model")
         files = config.get("files", {})
         if not files:
             raise ModelError(f"{cfg_path}: lists no weight files; the directory is incomplete")
@@ -344,6 +333,25 @@ class StanceModel:
             metadata["metrics"] = json.loads(metrics_path.read_text(encoding="utf-8"))
         metadata["path"] = str(path)
         return cls(stance_clf, sentiment_clf, model_cfg, metadata=metadata)
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    parts = []
+    for piece in str(version).split(".")[:3]:
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        parts.append(int(digits) if digits else 0)
+    return tuple(parts)
+
+
+def _top_features(clf, backend: str, x: dict, label: str, k: int) -> list[tuple[str, float]]:
+    """Evidence from a linear model: a loaded (numpy) pipeline or a freshly trained scikit-learn one."""
+    if backend != "sklearn":
+        return []
+    if hasattr(clf, "top_features"):
+        return clf.top_features(x, label, k)
+    from .classify import top_features
+
+    return top_features(clf, x, label, k)
 
 
 def _force_targets(unit: AnalyzedUnit, targets) -> AnalyzedUnit:

@@ -1,4 +1,4 @@
-"""Save and load the scikit-learn pipelines as JSON + numpy arrays (no pickle, fast to load).
+"""Save the scikit-learn pipelines as JSON + numpy arrays (no pickle); load them for numpy-only prediction.
 
 A pipeline is stored as ``<name>.json`` (hyper-parameters, vocabularies as term lists in
 index order, class labels) and ``<name>.npz`` (IDF weights, coefficients), read back with
@@ -23,16 +23,11 @@ import json
 from pathlib import Path
 
 import numpy as np
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline
 
-from .classify import CalibratedLogisticRegression
-from .features import PairFeaturizer, SentenceFeaturizer, _identity
 from .validation import ModelError
 
 FORMAT = 1
-_FEATURIZERS = {"PairFeaturizer": PairFeaturizer, "SentenceFeaturizer": SentenceFeaturizer}
+_FEATURIZERS = ("PairFeaturizer", "SentenceFeaturizer")
 _VECTORIZERS = ("word_", "char_", "window_", "meta_")
 _TFIDF_PARAMS = ("analyzer", "ngram_range", "min_df", "max_features", "sublinear_tf", "lowercase", "token_pattern")
 
@@ -44,8 +39,12 @@ def _vocabulary(vec) -> list[str]:
     return terms
 
 
-def dump_pipeline(pipeline: Pipeline, directory: str | Path, name: str) -> list[Path]:
+def dump_pipeline(pipeline, directory: str | Path, name: str) -> list[Path]:
     """Write ``name.json`` and ``name.npz`` for a fitted featurizer + classifier pipeline."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from .classify import CalibratedLogisticRegression
+
     directory = Path(directory)
     feats, clf = pipeline.named_steps["features"], pipeline.named_steps["clf"]
     kind = type(feats).__name__
@@ -78,47 +77,26 @@ def dump_pipeline(pipeline: Pipeline, directory: str | Path, name: str) -> list[
     return [json_path, npz_path]
 
 
-def _tuples(params: dict) -> dict:
-    return {k: tuple(v) if isinstance(v, list) else v for k, v in params.items()}
+def load_pipeline(directory: str | Path, name: str):
+    """Rebuild a pipeline written by :func:`dump_pipeline` for prediction (numpy only).
 
+    Returns a :class:`~stance.linear.FrozenLinearPipeline`; scikit-learn is not imported.
+    """
+    from .linear import FrozenLinearPipeline
 
-def load_pipeline(directory: str | Path, name: str) -> Pipeline:
-    """Rebuild a pipeline written by :func:`dump_pipeline`."""
     directory = Path(directory)
     json_path, npz_path = directory / f"{name}.json", directory / f"{name}.npz"
     try:
         state = json.loads(json_path.read_text(encoding="utf-8"))
-        arrays = np.load(npz_path, allow_pickle=False)
+        with np.load(npz_path, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
     except (OSError, ValueError) as exc:
         raise ModelError(f"{directory}: cannot read {name}.json/{name}.npz ({exc})") from None
     if state.get("format") != FORMAT:
         raise ModelError(f"{json_path}: unsupported pipeline format {state.get('format')!r} (expected {FORMAT})")
-    fstate = state["featurizer"]
-    if fstate["type"] not in _FEATURIZERS:
-        raise ModelError(f"{json_path}: unknown featurizer type {fstate['type']!r}")
-    feats = _FEATURIZERS[fstate["type"]](**_tuples(fstate["params"]))
-    for attr, entry in fstate["vectorizers"].items():
-        vocabulary = {term: i for i, term in enumerate(entry["vocabulary"])}
-        if entry["type"] == "TfidfVectorizer":
-            vec = TfidfVectorizer(**_tuples(entry["params"]))
-            vec.vocabulary_ = vocabulary
-            vec.idf_ = arrays[f"{attr}idf"]
-        else:
-            vec = CountVectorizer(analyzer=_identity, binary=True)
-            vec.vocabulary_ = vocabulary
-        vec.fixed_vocabulary_ = False
-        setattr(feats, attr, vec)
-    if fstate.get("embedding_dim") is not None:
-        feats.embedding_dim_ = fstate["embedding_dim"]
-    feats.n_features_in_ = 1
-    cstate = state["classifier"]
-    clf = CalibratedLogisticRegression(**cstate["params"])
-    clf.classes_ = np.array(cstate["classes"])
-    model = LogisticRegression(C=clf.C, class_weight=clf.class_weight, max_iter=clf.max_iter,
-                               random_state=clf.random_state)
-    model.coef_, model.intercept_ = arrays["coef"], arrays["intercept"]
-    model.classes_ = np.arange(len(clf.classes_)) if len(clf.classes_) > 2 else np.arange(2)
-    model.n_features_in_ = cstate["n_features"]
-    clf.model_, clf.temperature_, clf.n_features_in_ = model, cstate["temperature"], cstate["n_features"]
-    clf.n_iter_ = np.array(cstate["n_iter"])
-    return Pipeline([("features", feats), ("clf", clf)])
+    if state.get("featurizer", {}).get("type") not in _FEATURIZERS:
+        raise ModelError(f"{json_path}: unknown featurizer type {state.get('featurizer', {}).get('type')!r}")
+    try:
+        return FrozenLinearPipeline(state, arrays)
+    except (KeyError, ValueError, IndexError) as exc:
+        raise ModelError(f"{json_path}: inconsistent saved pipeline ({exc}); re-save or retrain the model") from None

@@ -96,12 +96,41 @@ def test_to_frame_and_jsonl(fast):
 def test_save_load_roundtrip(small_model):
     model, path = small_model
     config = json.loads((path / "config.json").read_text())
-    assert config["library_versions"]["scikit-learn"]
+    assert config["library_versions"]["scikit-learn"] and config["library_versions"]["stance"]
     assert config["training"]["data_hash"]
     assert (path / "README.md").read_text().startswith("# stance model card")
     loaded = stance.load(path)
     text = "Peskow sagte, die NATO bedrohe Russland. Das sei nicht hinnehmbar."
-    assert loaded.predict(text) == model.predict(text)
+    before, after = model.predict(text), loaded.predict(text)
+    assert [(s.speaker, s.cue, s.sentiment, {t: v.stance for t, v in s.targets.items()}) for s in after] == \
+        [(s.speaker, s.cue, s.sentiment, {t: v.stance for t, v in s.targets.items()}) for s in before]
+    for a, b in zip(after, before):
+        assert a.sentiment_scores == pytest.approx(b.sentiment_scores, abs=1e-9)
+        for t in a.targets:
+            assert a.targets[t].scores == pytest.approx(b.targets[t].scores, abs=1e-9)
+
+
+def test_loaded_numpy_pipelines_reproduce_scikit_learn(small_model):
+    """The saved model predicts without scikit-learn; its probabilities equal the trained pipeline's."""
+    import numpy as np
+
+    from stance.model import pair_input
+
+    model, path = small_model
+    loaded = stance.load(path)
+    texts = (ROOT / "labels" / "articles" / "dw-2021-03-nato-aussenminister.txt").read_text(encoding="utf-8")
+    units = model.analyzer.analyze_texts([s.text for s in model.predict(texts)])
+    pairs = [pair_input(u, t) for u in units for t in u.targets]
+    sents = [{"text": u.text} for u in units]
+    assert len(pairs) > 20
+    assert np.allclose(loaded.stance_clf.predict_proba(pairs), model.stance_clf.predict_proba(pairs), atol=1e-9)
+    assert np.allclose(loaded.sentiment_clf.predict_proba(sents), model.sentiment_clf.predict_proba(sents), atol=1e-9)
+
+
+def test_loading_does_not_import_scikit_learn():
+    code = "import sys, stance; stance.load('fast').predict('Lawrow kritisierte die NATO.'); print('sklearn' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 def test_tampered_model_is_refused(small_model, tmp_path):
@@ -119,9 +148,9 @@ def test_incompatible_versions_are_refused(small_model, tmp_path):
     copy = tmp_path / "m"
     shutil.copytree(path, copy)
     config = json.loads((copy / "config.json").read_text())
-    config["library_versions"]["scikit-learn"] = "0.24.2"
+    config["library_versions"]["stance"] = "9.1.0"
     (copy / "config.json").write_text(json.dumps(config))
-    with pytest.raises(stance.ModelError, match="scikit-learn 0.24.2"):
+    with pytest.raises(stance.ModelError, match="saved with stance 9.1.0"):
         stance.load(copy)
     config["format_version"] = 99
     (copy / "config.json").write_text(json.dumps(config))
