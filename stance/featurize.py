@@ -9,6 +9,7 @@ Nothing here imports scikit-learn or scipy, so a loaded model predicts without t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -79,8 +80,17 @@ def embeddings(X) -> np.ndarray:
 LEXICON_FEATURES = ("near_pos", "near_neg", "near_sum", "all_pos", "all_neg", "negations", "shifter_near")
 
 
-def _words_with_pos(text: str):
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+@lru_cache(maxsize=4096)
+def _polarity_of(text: str) -> tuple[tuple, tuple, int]:
+    """(words with offsets, contextual polarity per word, number of negators) of a text, cached:
+    a unit's pairs and its sentiment input share one computation."""
+    from .lexicon import PolarityLexicon
+
+    lex = PolarityLexicon.default()
+    words = tuple((m.start(), m.end(), m.group()) for m in _WORD.finditer(text))
+    pols = tuple(lex.polarities([w for _, _, w in words]))
+    negs = sum(1 for _, _, w in words if w.lower() in lex.negators)
+    return words, pols, negs
 
 
 def pair_lexicon_features(pair: dict, width: int = 5) -> list[float]:
@@ -88,8 +98,7 @@ def pair_lexicon_features(pair: dict, width: int = 5) -> list[float]:
     from .lexicon import PolarityLexicon
 
     lex = PolarityLexicon.default()
-    words = _words_with_pos(pair["text"])
-    pols = lex.polarities([w for _, _, w in words])
+    words, pols, negs = _polarity_of(pair["text"])
     spans = [(s, e) for t, s, e in pair.get("mentions", []) if t == pair["target"]]
     near = set()
     for s, e in spans:
@@ -97,7 +106,6 @@ def pair_lexicon_features(pair: dict, width: int = 5) -> list[float]:
         if idx:
             near.update(range(max(0, idx[0] - width), min(len(words), idx[-1] + width + 1)))
     near_p = [pols[i] for i in near]
-    negs = sum(1 for _, _, w in words if w.lower() in lex.negators)
     shifter = any(lex.is_shifter(words[i][2]) for i in near) if near else False
     return [
         sum(p for p in near_p if p > 0), -sum(p for p in near_p if p < 0), sum(near_p),
@@ -109,15 +117,10 @@ SENTENCE_LEXICON_FEATURES = ("pos", "neg", "sum", "n_pos", "n_neg", "negations")
 
 
 def sentence_lexicon_features(text: str) -> list[float]:
-    from .lexicon import PolarityLexicon
-
-    lex = PolarityLexicon.default()
-    words = [m.group() for m in _WORD.finditer(text)]
-    pols = lex.polarities(words)
+    _words, pols, negs = _polarity_of(text)
     return [
         sum(p for p in pols if p > 0), -sum(p for p in pols if p < 0), sum(pols),
-        float(sum(p > 0 for p in pols)), float(sum(p < 0 for p in pols)),
-        float(sum(w.lower() in lex.negators for w in words)),
+        float(sum(p > 0 for p in pols)), float(sum(p < 0 for p in pols)), float(negs),
     ]
 
 
