@@ -80,6 +80,7 @@ class FrozenLinearPipeline:
     """
 
     def __init__(self, state: dict, arrays):
+        self.state, self.arrays = state, dict(arrays)  # kept so that a loaded model can be saved again
         fstate, cstate = state["featurizer"], state["classifier"]
         self.kind = fstate["type"]
         self.params = fstate["params"]

@@ -46,6 +46,11 @@ def dump_pipeline(pipeline, directory: str | Path, name: str) -> list[Path]:
     from .classify import CalibratedLogisticRegression
 
     directory = Path(directory)
+    json_path, npz_path = directory / f"{name}.json", directory / f"{name}.npz"
+    if hasattr(pipeline, "state") and hasattr(pipeline, "arrays"):  # a loaded model: write it back unchanged
+        json_path.write_text(json.dumps(pipeline.state, ensure_ascii=False) + "\n", encoding="utf-8")
+        np.savez_compressed(npz_path, **pipeline.arrays)
+        return [json_path, npz_path]
     feats, clf = pipeline.named_steps["features"], pipeline.named_steps["clf"]
     kind = type(feats).__name__
     if kind not in _FEATURIZERS or not isinstance(clf, CalibratedLogisticRegression):
@@ -71,7 +76,6 @@ def dump_pipeline(pipeline, directory: str | Path, name: str) -> list[Path]:
                        "temperature": clf.temperature_, "n_features": int(clf.n_features_in_),
                        "n_iter": np.asarray(clf.n_iter_).tolist()},
     }
-    json_path, npz_path = directory / f"{name}.json", directory / f"{name}.npz"
     json_path.write_text(json.dumps(state, ensure_ascii=False) + "\n", encoding="utf-8")
     np.savez_compressed(npz_path, **arrays)
     return [json_path, npz_path]
