@@ -37,19 +37,17 @@ class _Tfidf:
         if self.lowercase:
             text = text.lower()
         lo, hi = self.ngram_range
-        if self.analyzer == "char_wb":
+        if self.analyzer == "char_wb":  # as scikit-learn's _char_wb_ngrams
             text = _WHITE_SPACES.sub(" ", text)
-            grams = []
+            grams: list[str] = []
             for word in text.split():
                 word = " " + word + " "
+                size = len(word)
                 for n in range(lo, hi + 1):
-                    offset = 0
-                    grams.append(word[offset:offset + n])
-                    while offset + n < len(word):
-                        offset += 1
-                        grams.append(word[offset:offset + n])
-                    if offset == 0:
+                    if size <= n:
+                        grams.append(word)
                         break
+                    grams.extend([word[i:i + n] for i in range(size - n + 1)])
             return grams
         tokens = self.pattern.findall(text)
         if hi == 1:
@@ -60,11 +58,16 @@ class _Tfidf:
         return grams
 
     def features(self, text: str) -> tuple[list[int], list[float]]:
-        counts = Counter(self.index[g] for g in self.ngrams(text) if g in self.index)
+        index = self.index
+        counts = {}
+        for gram, n in Counter(self.ngrams(text)).items():
+            j = index.get(gram)
+            if j is not None:
+                counts[j] = n
         if not counts:
             return [], []
         cols = list(counts)
-        tf = np.fromiter(counts.values(), dtype=np.float64)
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
         if self.sublinear:
             tf = np.log(tf) + 1.0
         values = tf * self.idf[cols]
@@ -161,10 +164,17 @@ class FrozenLinearPipeline:
         return np.asarray(cols, dtype=np.int64), np.asarray(vals, dtype=np.float64)
 
     def decision_function(self, X) -> np.ndarray:
-        out = np.empty((len(X), self.coef_.shape[0]))
-        for i, x in enumerate(X):
-            cols, vals = self.row(x)
-            out[i] = self.coef_[:, cols] @ vals + self.intercept_
+        rows = [self.row(x) for x in X]
+        out = np.tile(self.intercept_, (len(rows), 1))
+        lengths = np.array([len(c) for c, _ in rows])
+        if lengths.sum() == 0:
+            return out
+        cols = np.concatenate([c for c, _ in rows])
+        vals = np.concatenate([v for _, v in rows])
+        products = self.coef_[:, cols] * vals  # (classes, all non-zeros)
+        nonempty = lengths > 0
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[nonempty]
+        out[nonempty] += np.add.reduceat(products, starts, axis=1).T
         return out
 
     def predict_proba(self, X) -> np.ndarray:
