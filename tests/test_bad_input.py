@@ -42,12 +42,15 @@ def test_odd_text_never_crashes(model, text):
 
 
 def test_five_megabyte_article(model):
-    paragraph = ("Die NATO-Außenminister trafen sich in Brüssel. Lawrow warf der NATO Aggression vor. "
-                 "Das sei gefährlich, sagte er. ") * 10
-    text = "\n\n".join([paragraph] * 2000)
+    long = " und ".join(["die Lage an der Ostflanke des Bündnisses und in den Nachbarstaaten"] * 4)
+    paragraph = (f"Die NATO-Außenminister berieten in Brüssel über {long}. "
+                 f"Lawrow warf der NATO Aggression vor, weil {long} sich verändert habe. "
+                 f"Das sei gefährlich, sagte er mit Blick auf {long}.")
+    text = "\n\n".join([paragraph] * 6000)
     assert len(text.encode()) > 5_000_000
     statements = model.predict(text)
-    assert len(statements) == 60_000
+    assert len(statements) == 18_000
+    assert statements[-2].speaker == "Sergej Lawrow"
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
