@@ -107,18 +107,11 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
             blocks.append(self.meta_.transform([meta_tokens(p) for p in X]) * self.meta_weight)
         if self.use_lexicon:
             blocks.append(sp.csr_matrix(np.array([pair_lexicon_features(p, self.window) for p in X])))
-        if self.use_embedding:
-            blocks.append(sp.csr_matrix(embeddings(X) * self.embedding_weight))
-        if not blocks:
-            raise ValueError("PairFeaturizer: every feature group is switched off; enable at least one")
-        return sp.hstack(blocks, format="csr")
+        return _stack(self, blocks, X)
 
     def feature_names(self) -> list[str]:
         """Human-readable names of the sparse features (for explanations)."""
-        names: list[str] = []
-        if self.use_text:
-            names += [f"word:{w}" for w in self.word_.get_feature_names_out()]
-            names += [f"char:{c}" for c in self.char_.get_feature_names_out()]
+        names = _text_names(self) if self.use_text else []
         if self.use_window:
             names += [f"window:{w}" for w in self.window_.get_feature_names_out()]
         if self.use_meta:
@@ -128,6 +121,20 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
         if self.use_embedding:
             names += [f"embedding:{i}" for i in range(_embedding_dim(self))]
         return names
+
+
+def _stack(featurizer, blocks: list, X) -> sp.csr_matrix:
+    """Append the embedding block (if used) and stack all blocks into one sparse matrix."""
+    if featurizer.use_embedding:
+        blocks.append(sp.csr_matrix(embeddings(X) * featurizer.embedding_weight))
+    if not blocks:
+        raise ValueError(f"{type(featurizer).__name__}: every feature group is switched off; enable at least one")
+    return sp.hstack(blocks, format="csr")
+
+
+def _text_names(featurizer) -> list[str]:
+    return [f"word:{w}" for w in featurizer.word_.get_feature_names_out()] + \
+        [f"char:{c}" for c in featurizer.char_.get_feature_names_out()]
 
 
 def _embedding_dim(featurizer) -> int:
@@ -173,17 +180,10 @@ class SentenceFeaturizer(TransformerMixin, BaseEstimator):
             blocks += [self.word_.transform(texts), self.char_.transform(texts)]
         if self.use_lexicon:
             blocks.append(sp.csr_matrix(np.array([sentence_lexicon_features(t) for t in texts])))
-        if self.use_embedding:
-            blocks.append(sp.csr_matrix(embeddings(X) * self.embedding_weight))
-        if not blocks:
-            raise ValueError("SentenceFeaturizer: every feature group is switched off; enable at least one")
-        return sp.hstack(blocks, format="csr")
+        return _stack(self, blocks, X)
 
     def feature_names(self) -> list[str]:
-        names: list[str] = []
-        if self.use_text:
-            names += [f"word:{w}" for w in self.word_.get_feature_names_out()]
-            names += [f"char:{c}" for c in self.char_.get_feature_names_out()]
+        names = _text_names(self) if self.use_text else []
         if self.use_lexicon:
             names += [f"lexicon:{n}" for n in SENTENCE_LEXICON_FEATURES]
         if self.use_embedding:
