@@ -69,7 +69,6 @@ _PERSON_SUFFIXES = ("politiker", "politikerin", "experte", "expertin", "analyst"
                     "ökonomin", "professor", "professorin", "generalmajor", "generalleutnant")
 # Military ranks: a definite rank noun refers back to a person in the text, never looked up by date.
 _RANKS = {"Admiral", "General", "Generalleutnant", "Generalmajor", "Oberst", "Marschall", "Vizeadmiral", "Offizier"}
-_PLURAL_PRONOUN_VERBS = re.compile(r"\b(sagten|betonten|erklärten|warnten|forderten|kritisierten|meinten)\b")
 _AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten", "ist", "war", "wird", "wurde", "sind", "waren", "werden", "wurden"}
 _ACTIVE_AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"}
 _PASSIVE = {"werden", "wird", "worden", "wurde", "wurden"}
@@ -97,8 +96,6 @@ _STOP_UPPER = {
 _ANON_HEADS = re.compile(r"^(ein|eine|einer|eines|einem|mehrere|zwei|drei|einige)\s+(.*)$", re.I)
 # Verbs in the cue lexicon that do not introduce speech on their own.
 _NOT_CUES = {"reagieren"}
-_MARKER_BEFORE = ("nach Angaben", "nach Ansicht", "nach Auffassung", "nach Worten", "nach Meinung",
-                  "nach Einschätzung", "nach Darstellung", "nach Aussage", "nach Aussagen", "nach Informationen")
 
 
 def _nominative(article: str, phrase: str) -> str:
@@ -146,7 +143,6 @@ class _Local:
     open_at_end: bool = False
     starts_with_quote: bool = False
     colon_quote: bool = False
-    quote_then_cue: bool = False
     konjunktiv: str | None = None
     alone_marker: str | None = None
     named: list[Entity] = field(default_factory=list)
@@ -560,9 +556,6 @@ class Attributor:
                 if span is None:
                     continue
                 if take(span, cue):
-                    loc.quote_then_cue = inverted and k > 1 and any(
-                        toks[m].text in "“”\"«»" for m in range(max(0, k - 3), k)
-                    )
                     return loc, still_open
         # "Name: claim"
         colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
