@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.optimize import minimize_scalar
 from scipy.special import log_softmax, softmax
-from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline
@@ -28,6 +28,7 @@ from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from .features import PairFeaturizer, SentenceFeaturizer
+from .linear import rank_evidence
 
 
 def _scores(model: LogisticRegression, X) -> np.ndarray:
@@ -142,15 +143,4 @@ def top_features(pipeline: Pipeline, x: dict, label: str, k: int = 5) -> list[tu
     coef = clf.coef_
     if coef.shape[0] == 1:
         coef = np.vstack([-coef[0] / 2, coef[0] / 2])
-    ci = classes.index(label)
-    weights = coef[ci] - coef.mean(axis=0)
-    names = feats.feature_names()
-    names += [f"embedding:{i}" for i in range(len(names), row.shape[1])]  # models saved before embedding_dim_
-    contrib = [(names[j], float(v * weights[j])) for j, v in zip(row.indices, row.data)]
-    contrib = [c for c in contrib if not c[0].startswith("embedding:") and c[1] > 0]
-    contrib.sort(key=lambda c: -c[1])
-    return contrib[:k]
-
-
-def clone_pipeline(pipeline: Pipeline) -> Pipeline:
-    return clone(pipeline)
+    return rank_evidence(feats.feature_names(), row.indices, row.data, coef, classes.index(label), k)

@@ -12,8 +12,6 @@ Authored data is only ever training data here.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import tempfile
 import time
 from pathlib import Path
@@ -117,7 +115,3 @@ def run_variant(name: str, config: ModelConfig, records: list[dict], dev_items: 
 
 def dev_items_from(path: str | Path | None) -> list[dict] | None:
     return None if path is None else read_eval_items(path)
-
-
-def config_hash(obj) -> str:
-    return hashlib.sha256(json.dumps(obj, sort_keys=True).encode()).hexdigest()[:12]

@@ -211,11 +211,16 @@ class FrozenLinearPipeline:
     def top_features(self, x: dict, label: str, k: int = 5) -> list[tuple[str, float]]:
         """The features of ``x`` that pushed most toward ``label``: value x (weight - mean weight)."""
         cols, vals = self.row(x)
-        ci = list(self.classes_).index(label)
-        weights = self.coef_[ci] - self.coef_.mean(axis=0)
         if not hasattr(self, "_names"):
             self._names = self.feature_names()
-        contrib = [(self._names[j], float(v * weights[j])) for j, v in zip(cols, vals)]
-        contrib = [c for c in contrib if not c[0].startswith("embedding:") and c[1] > 0]
-        contrib.sort(key=lambda c: -c[1])
-        return contrib[:k]
+        return rank_evidence(self._names, cols, vals, self.coef_, list(self.classes_).index(label), k)
+
+
+def rank_evidence(names, cols, vals, coef: np.ndarray, class_index: int, k: int) -> list[tuple[str, float]]:
+    """The k named (non-embedding) features with the largest positive push toward a class:
+    value x (class weight - mean weight over classes)."""
+    weights = coef[class_index] - coef.mean(axis=0)
+    contrib = [(names[j], float(v * weights[j])) for j, v in zip(cols, vals)]
+    contrib = [c for c in contrib if not c[0].startswith("embedding:") and c[1] > 0]
+    contrib.sort(key=lambda c: -c[1])
+    return contrib[:k]
