@@ -50,7 +50,9 @@ _PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f"}
 _DEMONSTRATIVES = {"Dieser": "m", "dieser": "m", "Diese": "f", "Letzterer": "m", "letzterer": "m",
                    "Letztere": "f", "letztere": "f"}
 # Endings of person nouns outside the gazetteer's role lists ("Sicherheitsexperte Lukas Ammann").
-_ROLE_SUFFIXES = ("experte", "experten", "expertin", "forscher", "forscherin", "analyst", "analysten", "analystin",
+_ROLE_SUFFIXES = ("loge", "logen", "login", "wirt", "wirtin", "oppositionelle", "oppositioneller", "aktivist",
+                  "aktivistin", "kritiker", "kritikerin", "autor", "autorin", "anwalt", "anwältin", "richter",
+                  "richterin", "unternehmer", "unternehmerin", "manager", "managerin", "experte", "experten", "expertin", "forscher", "forscherin", "analyst", "analysten", "analystin",
                   "politiker", "politikerin", "sprecher", "sprecherin", "minister", "ministerin", "präsident",
                   "präsidentin", "direktor", "direktorin", "leiter", "leiterin", "botschafter", "botschafterin",
                   "general", "admiral", "kommandeur", "beauftragte", "beauftragter", "vorsitzende", "vorsitzender",
@@ -59,14 +61,19 @@ _ROLE_SUFFIXES = ("experte", "experten", "expertin", "forscher", "forscherin", "
                   "wissenschaftler", "wissenschaftlerin", "professor", "professorin", "journalist", "journalistin",
                   "oppositionsführer", "oppositionsführerin", "kandidat", "kandidatin", "bürgermeister",
                   "bürgermeisterin", "gouverneur", "gouverneurin", "senator", "senatorin", "premier", "kanzler",
-                  "kanzlerin", "staatssekretär", "staatssekretärin")
+                  "kanzlerin", "staatssekretär", "staatssekretärin", "demokrat", "demokratin")
 # Person nouns that describe rather than name an office ("der SPD-Politiker"): they refer back
 # to the most recent person of the matching gender.
 _PERSON_SUFFIXES = ("politiker", "politikerin", "experte", "expertin", "analyst", "analystin", "forscher",
                     "forscherin", "abgeordnete", "abgeordneter", "diplomat", "diplomatin", "admiral", "general",
                     "offizier", "kommandeur", "beauftragte", "beauftragter", "berater", "beraterin", "journalist",
                     "journalistin", "historiker", "historikerin", "wissenschaftler", "wissenschaftlerin", "ökonom",
-                    "ökonomin", "professor", "professorin", "generalmajor", "generalleutnant")
+                    "ökonomin", "professor", "professorin", "generalmajor", "generalleutnant", "demokrat",
+                    "demokratin", "demokraten")
+# Heads of noun phrases naming a body or group that can speak ("die Vertretung der EU").
+_BODY_SUFFIXES = ("ministerium", "regierung", "vertretung", "vertreter", "vertreterin", "botschaft", "behörde",
+                  "kommission", "führung", "amt", "büro", "ausschuss", "ausschusses", "stab", "verwaltung", "dienst",
+                  "kreise", "kreisen", "sprecher", "sprecherin", "agentur", "zeitung", "sender", "partei", "fraktion")
 # Military ranks: a definite rank noun refers back to a person in the text, never looked up by date.
 _RANKS = {"Admiral", "General", "Generalleutnant", "Generalmajor", "Oberst", "Marschall", "Vizeadmiral", "Offizier"}
 _AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten", "ist", "war", "wird", "wurde", "sind", "waren", "werden", "wurden"}
@@ -93,7 +100,20 @@ _STOP_UPPER = {
     "Morgen", "Am", "Anfang", "Ende", "Mitte", "Wochenende", "Montag", "Dienstag", "Mittwoch", "Donnerstag",
     "Freitag", "Samstag", "Sonntag", "Unterdessen", "Kurz", "Noch", "Sogar", "Gerade", "Eigentlich",
 }
+# Words with an adjective ending that are not adjectives: they end a speaker noun phrase.
+_NOT_ADJECTIVES = frozenset({"über", "unter", "hinter", "wider", "gegenüber", "aber", "oder", "wieder", "immer", "sehr",
+                             "mehr", "weiter", "später", "früher", "zuvor", "seither", "daher", "bisher", "nur", "oft"})
+_ADJECTIVE = re.compile(r"^[a-zäöüß-]+(e|en|er|es|em)$")
+
+
+def _adjective(word: str) -> bool:
+    return word not in _NOT_ADJECTIVES and bool(_ADJECTIVE.match(word))
+
+
+_AGE_NOUN = re.compile(r"^\d{1,3}-[Jj]ährige[nr]?$")
 _ANON_HEADS = re.compile(r"^(ein|eine|einer|eines|einem|mehrere|zwei|drei|einige)\s+(.*)$", re.I)
+# Collective anonymous sources: "aus diplomatischen Kreisen", "aus Regierungskreisen".
+_COLLECTIVE = re.compile(r"(?:kreise|kreisen|quelle|quellen)$", re.I)
 # Verbs in the cue lexicon that do not introduce speech on their own.
 _NOT_CUES = {"reagieren"}
 
@@ -145,7 +165,9 @@ class _Local:
     colon_quote: bool = False
     konjunktiv: str | None = None
     alone_marker: str | None = None
+    colon_cue: str | None = None
     named: list[Entity] = field(default_factory=list)
+    sources: list[Entity] = field(default_factory=list)  # media named in the unit ("berichtete der Spiegel")
 
 
 def _names_in(text: str, local_names: dict) -> list[Entity]:
@@ -235,10 +257,12 @@ class Attributor:
         saw_upper = False
         while j < len(toks):
             w = toks[j].text
+            if _AGE_NOUN.match(w) and not saw_upper:  # "der 62-Jährige"
+                return (i, j + 1)
             if w in _DETERMINERS and not saw_upper:
                 j += 1
                 continue
-            if w[:1].islower() and not saw_upper and w not in ("und",) and re.match(r"^[a-zäöüß-]+(e|en|er|es|em)$", w):
+            if w[:1].islower() and not saw_upper and w not in ("und",) and _adjective(w):
                 j += 1  # adjectives: "frühere norwegische"
                 continue
             if w == "und" and j + 1 < len(toks) and (toks[j + 1].text in _DETERMINERS or toks[j + 1].text[:1].isupper()):
@@ -262,7 +286,32 @@ class Attributor:
         while j > i and not toks[j - 1].text[:1].isupper():
             j -= 1
         j = self._extend_name(toks, i, j)
-        return (i, j)
+        j = self._cut_after_name(toks, i, j)
+        return (i, self._apposition_after(toks, i, j))
+
+    def _cut_after_name(self, toks: _Tokens, i: int, j: int) -> int:
+        """End the phrase after a known person's name: "Mike Pompeo Russland und China ..." -> "Mike Pompeo"."""
+        if j - i < 3:
+            return j
+        for start, end, ent in self._name_hits(toks, i, j):
+            if not ent.is_person:
+                continue
+            e = next((m for m in range(i, j) if toks[m].end >= end), j - 1) + 1
+            if e < j and toks[e].text not in ("und", "&", ",", "sowie"):
+                return e
+            break
+        return j
+
+    def _apposition_after(self, toks: list[_Tok], i: int, j: int) -> int:
+        """Extend a role phrase by a name in apposition: "die Sprecherin des Ministeriums, Mao Ning"."""
+        if j + 2 >= len(toks) or toks[j].text != "," or not any(self._role_like(t.text) for t in toks[i:j]):
+            return j
+        m = j + 1
+        while m < len(toks) and toks[m].text[:1].isupper() and toks[m].text not in _STOP_UPPER \
+                and not self._role_like(toks[m].text):
+            m += 1
+        closes = m == len(toks) or toks[m].text in (".", ",", ";", "!", "?", ":")
+        return m if m - (j + 1) >= 2 and closes else j
 
     def _extend_name(self, toks: list[_Tok], i: int, j: int) -> int:
         """Extend token range [i, j) to the end of a gazetteer name that starts inside it."""
@@ -280,6 +329,10 @@ class Attributor:
 
     def _np_before(self, toks: list[_Tok], v: int) -> tuple[int, int] | None:
         """Token range of the noun phrase ending right before token v."""
+        if v > 0 and toks[v - 1].text == ")":  # "Dietmar Woidke (SPD) sagte": skip the party
+            opening = next((m for m in range(v - 2, max(-1, v - 8), -1) if toks[m].text == "("), None)
+            if opening is not None:
+                v = opening
         if v > 0 and toks[v - 1].text == ",":
             v -= 1
             # skip a relative clause: "Präsidentin X, die sich ... angeschlossen hat, warf ..."
@@ -295,7 +348,7 @@ class Attributor:
         while i > 0:
             w = toks[i - 1].text
             if w[:1].isupper() and w not in _STOP_UPPER or w in ("Die", "Der", "Das") or w in _DETERMINERS \
-                    or re.match(r"^[a-zäöüß-]+(e|en|er|es|em)$", w) or w == "und" or w in _PRONOUNS:
+                    or _adjective(w) or w == "und" or w in _PRONOUNS:
                 i -= 1
                 if w in ("Die", "Der", "Das", "Ein", "Eine") or (w in _DETERMINERS and (i == 0 or toks[i - 1].text in (",", "wie", "dass"))):
                     break
@@ -345,9 +398,26 @@ class Attributor:
             uniq = list(dict.fromkeys(persons))
             return JOINT.join(e.name for e in uniq), tuple(uniq)
         words = [t.text for t in toks[a:b]]
+        heads = [w for w in words if w not in _DETERMINERS]
+        if len(heads) == 1 and heads[0][:1].isupper() and heads[0] not in _STOP_UPPER:
+            for ent in current + history[::-1]:
+                # "Wang" after "Wang Yi", "Lawrow" after a local "Sergej Lawrow"
+                if ent.is_person and heads[0] in (ent.name.split()[0], ent.name.split()[-1]):
+                    return ent.name, (ent,)
+        if len(heads) == 1 and _AGE_NOUN.match(heads[0]):
+            # "der 62-Jährige", "die 72-Jährige": the most recent person of that gender
+            gender = "f" if words[0].lower() == "die" else "m"
+            ent = next((e for e in current + history[::-1] if e.is_person and e.gender in (gender, None)), None)
+            return (ent.name, (ent,)) if ent is not None else None
         anon = _ANON_HEADS.match(phrase)
         if anon:  # "ein NATO-Diplomat": an anonymous source, never a known person
             return _nominative(anon.group(1).lower(), anon.group(2)), ()
+        if words and _COLLECTIVE.search(words[-1]) and all(w not in _STOP_UPPER or w in ("Die", "Der") for w in words):
+            # "(aus) diplomatischen Kreisen" -> "diplomatische Kreise"
+            plain = [w for w in words if w not in _DETERMINERS and w not in ("Die", "Der")]
+            plain = [w[:-1] if w.endswith("en") and (w[:1].islower() or w.lower().endswith("kreisen")) else w
+                     for w in plain]
+            return " ".join(plain), ()
         # Coordinated role nouns: "Der chinesische und der russische Außenminister"
         adjs = [w for w in words if w[:1].islower() and w not in _DETERMINERS and w != "und"]
         nouns = [w for w in words if w[:1].isupper() and w not in ("Die", "Der", "Das")]
@@ -375,7 +445,11 @@ class Attributor:
             if role_idx:
                 return " ".join(w for w in words if w not in _DETERMINERS), ()
             caps = [w for w in words if w not in _DETERMINERS]
-            if len(caps) >= 2 and all(w[:1].isupper() and w not in _STOP_UPPER for w in caps):
+            inner = words[words.index(caps[0]):] if caps else []
+            if len(caps) >= 2 and inner != caps and caps[0].lower().endswith(_BODY_SUFFIXES):
+                # "die Vertretung der Europäischen Union": a body or group, not a person
+                return " ".join(inner), ()
+            if len(caps) >= 2 and inner == caps and all(w[:1].isupper() and w not in _STOP_UPPER for w in caps):
                 ent = self._local_entity(" ".join(caps), None, local_names)
                 return ent.name, (ent,)
         return None
@@ -400,8 +474,15 @@ class Attributor:
 
     def _resolve_role(self, noun: str, adjectives: tuple[str, ...], history: list[Entity],
                       current: list[Entity], date: str | None) -> Entity | None:
+        former = any(a.startswith(("früher", "ehemalig")) for a in adjectives)
         adjectives = tuple(a for a in adjectives if not a.startswith(("früher", "ehemalig", "neu", "amtierend")))
-        for ent in current + history[::-1]:
+        candidates = current + history[::-1]
+        if date and not former:
+            # "der Kanzler" in 2023: a person named earlier who held the office then comes first
+            for ent in candidates:
+                if self.gaz.compatible(ent, noun, adjectives, date, require_active=True):
+                    return ent
+        for ent in candidates:
             if self.gaz.compatible(ent, noun, adjectives, None):
                 return ent
         if noun in _RANKS or noun.lower().endswith(_PERSON_SUFFIXES) or (
@@ -434,7 +515,8 @@ class Attributor:
             if w.endswith("e") and self._konjunktiv(w) and not (k > 0 and toks[k - 1].text.lower() in ("ich", "wir")):
                 continue  # a reporting verb in Konjunktiv continues reported speech ("bezeichne", "unterstelle")
             if particle_at is not None:
-                found.append((k, f"{w} … {toks[particle_at].text}", particle_at))
+                refl = " sich" if k + 1 < particle_at and toks[k + 1].text == "sich" else ""
+                found.append((k, f"{w}{refl} … {toks[particle_at].text}", particle_at))
             elif prep_at is not None:
                 sep = " " if prep_at == k + 1 else " … "
                 found.append((k, f"{w}{sep}{toks[prep_at].text}", None))
@@ -456,7 +538,12 @@ class Attributor:
         loc.colon_quote = any(
             t.text == ":" and k + 1 < len(toks) and toks[k + 1].text in _OPEN_CLOSE for k, t in enumerate(toks)
         )
-        loc.named = [e for _, _, e in self.gaz.find_names(text) if e.is_person]
+        first_colon = next((k for k, t in enumerate(toks[:4]) if t.text == ":"), None)
+        if first_colon and all(t.text in _STOP_UPPER or t.text.islower() for t in toks[:first_colon]):
+            loc.colon_cue = text[toks[0].start:toks[first_colon].end]  # "Und weiter:", "Weiter hieß es:"
+        hits = [e for _, _, e in self.gaz.find_names(text)]
+        loc.named = [e for e in hits if e.is_person]
+        loc.sources = list(dict.fromkeys(e for e in hits if e.kind == "media"))
         outside = [k for k, t in enumerate(toks) if not in_quote(t.start)]
         out_set = set(outside)
         current: list[Entity] = list(salient)
@@ -490,6 +577,8 @@ class Attributor:
                 elif position == "before_name":
                     m = k + n
                     while m < len(toks) and toks[m].text in ("von", "vom", "aus", "in"):
+                        if toks[m].text in ("von", "vom"):
+                            cue = text[toks[k].start:toks[m].end]  # "nach Auffassung von"
                         m += 1
                     span = self._np_after(toks, m) if m < len(toks) else None
                 elif position == "alone":
@@ -504,6 +593,23 @@ class Attributor:
                 else:
                     continue
                 if span and take(span, cue):
+                    return loc, still_open
+        # "Für Kretschmer ist klar, ...": the view of a named person
+        if len(toks) > 3 and toks[0].text == "Für" and 0 in out_set:
+            span = self._np_after(toks, 1)
+            if span and span[1] < len(toks) and toks[span[1]].text in ("ist", "sind", "war", "bleibt", "steht", "wäre"):
+                res = self._resolve(text, toks, span, history, current, date, local_names)
+                if res is not None and res[1] and all(e.is_person for e in res[1]) and take(span, toks[0].text):
+                    return loc, still_open
+        # "wie es am Dienstag aus dem Bündnis hieß", "hieß es am Abend aus Regierungskreisen"
+        for k in outside:
+            if lowered[k] not in ("hieß", "heißt"):
+                continue
+            aus = next((m for m in range(k - 1, max(-1, k - 9), -1) if lowered[m] == "aus"), None)
+            wie = next((m for m in range(k - 1, max(-1, k - 9), -1) if lowered[m] == "wie"), None)
+            if aus is not None and wie is not None and wie < aus and lowered[wie + 1] == "es":
+                span = self._np_after(toks, aus + 1)
+                if span and take(span, f"{toks[wie].text} es … {toks[k].text}"):
                     return loc, still_open
         # Reporting verbs outside quotes
         verbs = self._find_verb(toks) if kind not in _HEADINGS else []
@@ -523,7 +629,8 @@ class Attributor:
             end = particle if particle is not None else k
             clause_follows = any(t.text in (",", ":") or t.text in _OPEN_CLOSE for t in toks[end + 1:end + 3]) or \
                 any(t.text in (",", ":") for t in toks[end + 1:end + 8]) and self.cues.lemma(toks[k].text) in _CLAUSE_VERBS
-            if not inverted and self.cues.lemma(toks[k].text) in _CLAUSE_VERBS and not clause_follows:
+            if not inverted and self.cues.lemma(toks[k].text) in _CLAUSE_VERBS and not clause_follows \
+                    and not cue.endswith(" sich"):
                 continue
             after = self._np_after(toks, k + 1) if k + 1 < len(toks) else None
             before = self._np_before(toks, k)
@@ -665,8 +772,12 @@ class Attributor:
                 if speaker is None and k > 0 and locs[k - 1].named:
                     speaker = locs[k - 1].named[-1].name
                 if speaker is not None:
-                    cue = ":" if loc.colon_quote and not loc.starts_with_quote else None
+                    cue = (loc.colon_cue or ":") if loc.colon_quote and not loc.starts_with_quote else None
                     out[k] = Attribution(speaker, None, cue, "direct")
+            elif loc.alone_marker and k > 0 and locs[k - 1].sources and (current is None or current[1] < k - 1):
+                # "Demnach ..." after a sentence naming a report: the outlet(s) are the source
+                speaker = JOINT.join(e.name for e in locs[k - 1].sources)
+                out[k] = Attribution(speaker, None, loc.alone_marker, "indirect")
             elif loc.alone_marker and current is not None and current[1] >= k - 3:
                 out[k] = Attribution(current[0], None, loc.alone_marker, "indirect")
             elif loc.konjunktiv and kinds[k] in ("body", "lead") and current is not None and current[1] >= k - 3:

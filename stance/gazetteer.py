@@ -62,6 +62,7 @@ class Entity:
     bloc: str | None
     represents: tuple[str, ...]
     roles: tuple[Role, ...] = field(default=())
+    kind: str | None = None  # for bodies: "media", "state", "ministry", ...
 
     @property
     def is_person(self) -> bool:
@@ -125,6 +126,7 @@ class Gazetteer:
                     name=e["name"], type=e.get("type", "person"), gender=e.get("gender"),
                     country=e.get("country"), aliases=tuple(e.get("aliases", [])),
                     bloc=e.get("bloc"), represents=tuple(e.get("represents", [])), roles=roles,
+                    kind=e.get("kind"),
                 )
             )
         return cls(entities)
@@ -134,10 +136,16 @@ class Gazetteer:
         return _default_gazetteer()
 
     def entity(self, alias: str) -> Entity | None:
-        """The entity with this canonical name or alias (a trailing genitive s is allowed)."""
+        """The entity with this canonical name or alias, also in the genitive.
+
+        >>> gaz = Gazetteer.default()
+        >>> gaz.entity("Bündnisses").name, gaz.entity("Kremls").name
+        ('NATO', 'Kreml')
+        """
         ent = self._by_alias.get(alias)
-        if ent is None and alias.endswith("s"):
-            ent = self._by_alias.get(alias[:-1])
+        for ending in ("s", "es", "ses"):
+            if ent is None and alias.endswith(ending) and len(alias) > len(ending) + 2:
+                ent = self._by_alias.get(alias[: -len(ending)])
         return ent
 
     def find_names(self, text: str) -> list[tuple[int, int, Entity]]:

@@ -290,6 +290,12 @@ class TargetDetector:
             ("präsident", "präsidentin", "chef", "parteichef", "führer"))
 
     @staticmethod
+    def _sentence_initial(text: str, tokens: list[re.Match], i: int) -> bool:
+        """True for a capitalized word that opens the unit or a quotation ("Russische Schiffe ...")."""
+        before = text[:tokens[i].start()].rstrip()
+        return not before or before[-1] in ".:;!?\"„“»«(‚"
+
+    @staticmethod
     def _quoted_name(text: str, tok: re.Match) -> bool:
         """True for a quoted proper name such as "NATO 2030"."""
         before = text[max(0, tok.start() - 1):tok.start()]
@@ -342,14 +348,17 @@ class TargetDetector:
             if compound is not None:
                 add(compound[0], tok.start(), tok.end(), compound[1], compound[2])
                 continue
-            adj_targets = self._adjective_target(word) if word[:1].islower() else []
+            adj_targets = self._adjective_target(word) if word[:1].islower() or self._sentence_initial(text, tokens, i) \
+                else []
             if adj_targets:
                 noun = self._noun_after(tokens, i)
                 state = noun is not None and self._is_state_noun(noun)
                 end = tok.end()
                 if noun is not None:
                     k = text.find(noun, tok.end())
-                    end = k + len(noun) if k >= 0 else end
+                    coordinated = re.search(r"\b(?:und|oder|sowie)\b", text[tok.end():max(k, tok.end())])
+                    # "russische und chinesische Kriegsschiffe": each adjective is its own mention
+                    end = k + len(noun) if k >= 0 and not coordinated else end
                 for t in dict.fromkeys(adj_targets):
                     reason = "adjective" if state else ("title" if noun in lex.role_nouns else "adjective-other")
                     add(t, tok.start(), end, not state, reason)

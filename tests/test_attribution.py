@@ -34,7 +34,7 @@ def speakers(units, **kw):
     ("Baerbock sagte: ‚Wir sind bereit.‘", "Annalena Baerbock", "sagte"),
     ("Laut Wang Yi ist die Lage ernst.", "Wang Yi", "Laut"),
     ("Selenskyj zufolge ist die Lage ernst.", "Wolodymyr Selenskyj", "zufolge"),
-    ("Nach Angaben von Maria Sacharowa ist die Lage ernst.", "Maria Sacharowa", "Nach Angaben"),
+    ("Nach Angaben von Maria Sacharowa ist die Lage ernst.", "Maria Sacharowa", "Nach Angaben von"),
     ("Putin warf der NATO Wortbruch vor.", "Wladimir Putin", "warf … vor"),
     ("Der Kreml wies die Vorwürfe als haltlos zurück.", "Kreml", "wies … zurück"),
     ("Pistorius machte deutlich, Deutschland werde liefern.", "Boris Pistorius", "machte … deutlich"),
@@ -154,3 +154,53 @@ def test_heldout_figures(analyzer, name, speaker_min, attribution_min, target_f1
     assert m["speaker_accuracy"] >= speaker_min
     assert m["attribution_accuracy"] >= attribution_min
     assert m["targets"]["f1"] >= target_f1_min
+
+
+@pytest.mark.parametrize("units, speaker, cue", [
+    # "Demnach" after a sentence that names a report: the outlet is the source
+    (["Am Morgen berichtete der „Spiegel“ über neue Pläne.", "Demnach will Moskau mehr Raketen stationieren."],
+     "Der Spiegel", "Demnach"),
+    # a genitive alias of a body
+    (["Nach Angaben des Bündnisses wurden zwölf Kampfjets verlegt."], "NATO", "Nach Angaben"),
+    # an age noun refers back to the person just named
+    (["Der Oppositionelle Ilja Jaschin wurde verurteilt.", "„Ich bereue nichts“, sagte der 40-Jährige."],
+     "Ilja Jaschin", "sagte"),
+    # a party in parentheses between the name and the verb
+    (["Brandenburgs Ministerpräsident Dietmar Woidke (SPD) sprach sich für Gespräche aus."],
+     "Dietmar Woidke", "sprach sich … aus"),
+    # "wie es ... aus X hieß"
+    (["Die Nato verlegt Soldaten in den Kosovo, wie es am Dienstag aus dem Bündnis hieß."], "NATO", "wie es … hieß"),
+    # the opinion of a named person
+    (["Für Sachsens Regierungschef Michael Kretschmer ist der Gasstreit ein Fehler."], "Michael Kretschmer", "Für"),
+    # a surname alone refers back to the person named earlier (Chinese names: family name first)
+    (["Chinas Außenminister Wang Yi reiste nach München.", "„Das ist absurd“, fragte Wang."], "Wang Yi", "fragte"),
+    # a lead-in before the colon is part of the cue
+    (["Lawrow sprach von einer Provokation.", "Und weiter: „Die Nato will uns einkreisen.“"], "Sergej Lawrow",
+     "Und weiter:"),
+])
+def test_agency_constructions(units, speaker, cue):
+    att = Attributor().attribute(units)[-1]
+    assert (att.speaker, att.cue) == (speaker, cue)
+
+
+def test_anonymous_collective_source_is_not_author():
+    att = Attributor().attribute(["Aus diplomatischen Kreisen hieß es, die Gespräche seien gescheitert."])[0]
+    assert (att.speaker, att.attribution) == ("diplomatische Kreise", "indirect")
+
+
+def test_role_noun_prefers_the_office_holder_at_the_date():
+    units = ["Oppositionsführer Friedrich Merz warf Bundeskanzler Olaf Scholz Zögern vor.",
+             "„Wer zögert, ermutigt den Kreml“, so Merz.", "Der Kanzler wies das zurück."]
+    assert Attributor().attribute(units, date="2023-03")[-1].speaker == "Olaf Scholz"
+    assert Attributor().attribute(units, date="2025-09")[-1].speaker == "Friedrich Merz"
+
+
+def test_speaker_phrase_ends_after_a_known_name():
+    text = "Zuvor hatte US-Außenminister Mike Pompeo Russland und China Aggression vorgeworfen."
+    att = Attributor().attribute([text])[0]
+    assert (att.speaker, att.speaker_mention) == ("Mike Pompeo", "US-Außenminister Mike Pompeo")
+
+
+def test_coordinated_and_sentence_initial_nationality_adjectives(analyzer):
+    unit = analyzer.analyze_texts(["Russische und chinesische Kriegsschiffe üben gemeinsam."], ["body"])[0]
+    assert sorted(unit.targets) == ["China", "Russia"]
