@@ -110,6 +110,8 @@ def _adjective(word: str) -> bool:
     return word not in _NOT_ADJECTIVES and bool(_ADJECTIVE.match(word))
 
 
+_OPINION_NOUNS = frozenset({"ansicht", "meinung", "auffassung", "einschätzung", "überzeugung", "darstellung",
+                            "worten", "angaben", "lesart", "sicht"})
 _AGE_NOUN = re.compile(r"^\d{1,3}-[Jj]ährige[nr]?$")
 _ANON_HEADS = re.compile(r"^(ein|eine|einer|eines|einem|mehrere|zwei|drei|einige)\s+(.*)$", re.I)
 # Collective anonymous sources: "aus diplomatischen Kreisen", "aus Regierungskreisen".
@@ -524,6 +526,23 @@ class Attributor:
                 found.append((k, w, None))
         return found
 
+    @staticmethod
+    def _verbs_after_quote(toks: _Tokens, spans: list[tuple[int, int]], known: set[int]) -> list[tuple[int, str, None]]:
+        """The verb of '„…“, freute sich der Präsident': after a closing quote and a comma, a lowercase
+        finite verb (and "sich") followed by a noun phrase reports the quotation."""
+        found = []
+        for _, end in spans:
+            k = next((m for m, t in enumerate(toks) if t.start >= end), None)
+            if k is None or toks[k].text != "," or k + 2 >= len(toks):
+                continue
+            v = k + 1
+            w = toks[v].text
+            if v in known or not (w[:1].islower() and w.isalpha()) or w in _DETERMINERS or w in ("so", "und", "aber"):
+                continue
+            refl = v + 1 < len(toks) and toks[v + 1].text == "sich"
+            found.append((v, f"{w} sich" if refl else w, None))
+        return found
+
     def _local(self, text: str, open_quote: str | None, history: list[Entity], date: str | None,
                local_names: dict, kind: str, salient: list[Entity] = ()) -> tuple[_Local, str | None]:
         loc = _Local()
@@ -594,6 +613,15 @@ class Attributor:
                     continue
                 if span and take(span, cue):
                     return loc, still_open
+        # "Seiner Ansicht nach ...", "Ihrer Meinung nach ...": the most recent person of that gender
+        if len(toks) > 3 and lowered[0] in ("seiner", "ihrer") and lowered[2] == "nach" \
+                and lowered[1] in _OPINION_NOUNS and 0 in out_set:
+            gender = "m" if lowered[0] == "seiner" else "f"
+            ent = next((e for e in current + history[::-1] if e.is_person and e.gender in (gender, None)), None)
+            if ent is not None:
+                loc.speaker, loc.entities = ent.name, (ent,)
+                loc.mention, loc.cue = (toks[0].start, toks[0].end), text[toks[0].start:toks[2].end]
+                return loc, still_open
         # "Für Kretschmer ist klar, ...": the view of a named person
         if len(toks) > 3 and toks[0].text == "Für" and 0 in out_set:
             span = self._np_after(toks, 1)
@@ -613,6 +641,9 @@ class Attributor:
                     return loc, still_open
         # Reporting verbs outside quotes
         verbs = self._find_verb(toks) if kind not in _HEADINGS else []
+        after_quote = self._verbs_after_quote(toks, spans, {v[0] for v in verbs})
+        verbs += after_quote
+        after_quote_at = {v[0] for v in after_quote}
         # ", sagte X" first: a verb right after a comma is the attribution of the clause before it
         verbs.sort(key=lambda v: (v[0] == 0 or toks[v[0] - 1].text != ",", v[0]))
         for k, cue, particle in verbs:
@@ -632,7 +663,8 @@ class Attributor:
             if not inverted and self.cues.lemma(toks[k].text) in _CLAUSE_VERBS and not clause_follows \
                     and not cue.endswith(" sich"):
                 continue
-            after = self._np_after(toks, k + 1) if k + 1 < len(toks) else None
+            skip = 2 if cue.endswith(" sich") and nxt == "sich" else 1  # "freute sich der Präsident"
+            after = self._np_after(toks, k + skip) if k + skip < len(toks) else None
             before = self._np_before(toks, k)
             at_clause_end = k + 1 >= len(toks) or nxt in (",", ".", ";", ":", "!", "?", "und", "oder")
             aux = None
@@ -659,6 +691,9 @@ class Attributor:
                 starts_clause = before[0] == 0 or toks[before[0] - 1].text in (",", ";", ":", "wie", "dass", "und")
                 if toks[after[0]].text in _PRONOUNS or not starts_clause:
                     order = [after, before]
+            if k in after_quote_at:  # a verb outside the lexicon: only a person named right after it
+                res = self._resolve(text, toks, after, history, current, date, local_names) if after else None
+                order = [after] if res is not None and res[1] and all(e.is_person for e in res[1]) else []
             for span in order:
                 if span is None:
                     continue

@@ -204,3 +204,20 @@ def test_speaker_phrase_ends_after_a_known_name():
 def test_coordinated_and_sentence_initial_nationality_adjectives(analyzer):
     unit = analyzer.analyze_texts(["Russische und chinesische Kriegsschiffe üben gemeinsam."], ["body"])[0]
     assert sorted(unit.targets) == ["China", "Russia"]
+
+
+@pytest.mark.parametrize("units, speaker, cue", [
+    (["„Es ist ein historischer Tag“, freute sich der finnische Präsident Sauli Niinistö."], "Sauli Niinistö",
+     "freute sich"),
+    (["Nach den Worten von Außenminister Lawrow ist die Allianz gespalten."], "Sergej Lawrow", "Nach den Worten von"),
+    (["Lawrow kritisierte die Allianz.", "Seiner Ansicht nach werde sie von wenigen Staaten dominiert."],
+     "Sergej Lawrow", "Seiner Ansicht nach"),
+])
+def test_more_reporting_frames(units, speaker, cue):
+    att = Attributor().attribute(units)[-1]
+    assert (att.speaker, att.cue) == (speaker, cue)
+
+
+def test_verb_after_quote_needs_a_person():
+    att = Attributor().attribute(["„Frieden jetzt“, stand auf einem Plakat der Demonstranten."])[0]
+    assert att.speaker == "author"
