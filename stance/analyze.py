@@ -71,8 +71,8 @@ class Analyzer:
         return (blocs[0] if blocs else "unknown"), tuple(dict.fromkeys(represents))
 
     def targets_of(self, text: str, attribution: Attribution, represents: tuple[str, ...],
-                   previous: Sequence[dict] = ()) -> tuple[tuple[Mention, ...], dict]:
-        """Mentions and stance-bearing targets of one unit (``previous``: targets of earlier units)."""
+                   previous: Sequence[tuple[str, dict]] = ()) -> tuple[tuple[Mention, ...], dict]:
+        """Mentions and stance-bearing targets of one unit (``previous``: (text, targets) of earlier units)."""
         span = None
         if attribution.mention_start is not None:
             span = (attribution.mention_start, attribution.mention_end)
@@ -85,12 +85,8 @@ class Analyzer:
             for s, e in self.detector.self_references(text):
                 for t in represents:
                     targets.setdefault(t, Mention(t, text[s:e], s, e, False, "self-reference"))
-        if self.detector.group_references(text):
-            for prev in reversed(previous[-3:]):
-                if len(prev) >= 2:
-                    for t in prev:
-                        targets.setdefault(t, None)
-                    break
+        for t in self.detector.group_targets(text, list(previous)):
+            targets.setdefault(t, None)
         return mentions, targets
 
     def analyze_texts(self, texts: Sequence[str], kinds: Sequence[str] | None = None,
@@ -99,10 +95,10 @@ class Analyzer:
         kinds = list(kinds) if kinds is not None else ["body"] * len(texts)
         attributions = self.attributor.attribute(texts, kinds, date)
         out: list[AnalyzedUnit] = []
-        previous: list[dict] = []
+        previous: list[tuple[str, dict]] = []
         for text, kind, att in zip(texts, kinds, attributions):
             bloc, represents = self.speaker_side(att.speaker)
             mentions, targets = self.targets_of(text, att, represents, previous)
-            previous.append(targets)
+            previous.append((text, targets))
             out.append(AnalyzedUnit(text, kind, att, mentions, targets, bloc, represents))
         return out

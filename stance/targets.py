@@ -62,6 +62,9 @@ class TargetLexicon:
     governance_nouns: frozenset[str] = field(default_factory=frozenset)
     group_references: tuple[str, ...] = ()
     self_references: tuple[str, ...] = ()
+    state_groups: frozenset[str] = field(default_factory=frozenset)  # "beide Länder" refers to states only
+    non_state_targets: frozenset[str] = field(default_factory=frozenset)
+    other_countries: tuple[str, ...] = ()
 
     @property
     def targets(self) -> tuple[str, ...]:
@@ -85,6 +88,9 @@ class TargetLexicon:
             governance_nouns=frozenset(data.get("governance_nouns", [])),
             group_references=tuple(implicit.get("group_references", [])),
             self_references=tuple(implicit.get("self_references", [])),
+            state_groups=frozenset(implicit.get("state_groups", [])),
+            non_state_targets=frozenset(implicit.get("non_state_targets", [])),
+            other_countries=tuple(implicit.get("other_countries", [])),
         )
 
     def to_dict(self) -> dict:
@@ -99,6 +105,9 @@ class TargetLexicon:
             "implicit": {
                 "group_references": list(self.group_references),
                 "self_references": list(self.self_references),
+                "state_groups": sorted(self.state_groups),
+                "non_state_targets": sorted(self.non_state_targets),
+                "other_countries": list(self.other_countries),
             },
         }
 
@@ -181,6 +190,8 @@ class TargetDetector:
                 for suffix in ("", "s"):
                     self._person_forms.setdefault(last + suffix, target)
         self._group = [re.compile(r"(?<!\w)" + re.escape(g) + r"(?!\w)", re.I) for g in lex.group_references]
+        self._countries = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in lex.other_countries) + r")s?(?!\w)") \
+            if lex.other_countries else None
         self._self = [re.compile(r"(?<!\w)" + re.escape(g) + r"(?!\w)", re.I) for g in lex.self_references]
 
     # -- single tokens -----------------------------------------------------------------
@@ -201,7 +212,9 @@ class TargetDetector:
                         if i == len(parts) - 1:
                             return target, False, "compound"
                         heads = set(lex.entries[target]["compound_heads"])
-                        if head in heads:
+                        low = head.lower()
+                        # "Nato-Norderweiterung", "Russland-Sanktionspolitik": the head ends with a listed head
+                        if head in heads or any(len(h) > 5 and low.endswith(h.lower()) for h in heads):
                             return target, False, "compound"
                         return target, True, "title" if head in lex.incidental_heads or head in lex.role_nouns else "compound"
                 for target, entry in lex.entries.items():
@@ -379,6 +392,31 @@ class TargetDetector:
     def group_references(self, text: str) -> list[tuple[int, int]]:
         """Spans of implicit group references ("beide Länder") to resolve from context."""
         return [(m.start(), m.end()) for p in self._group for m in p.finditer(text)]
+
+    def group_targets(self, text: str, previous: list[tuple[str, dict]]) -> list[str]:
+        """Targets that "beide Länder" / "beide Seiten" in ``text`` refer to, from the nearest earlier
+        unit with two or more targets; none if that unit or ``text`` names another country
+        ("Finnland und Schweden ... beide Länder").
+
+        >>> det = TargetDetector()
+        >>> det.group_targets("Beide Länder üben.", [("Russland und China planen ein Manöver.", {"Russia": 1, "China": 1})])
+        ['Russia', 'China']
+        >>> det.group_targets("Beide Länder üben.", [("Finnland und Schweden reagieren auf Russland und China.",
+        ...                                          {"Russia": 1, "China": 1})])
+        []
+        """
+        refs = [text[s:e] for s, e in self.group_references(text)]
+        if not refs:
+            return []
+        states_only = any(r.split()[-1] in self.lexicon.state_groups for r in refs)
+        for prev_text, prev_targets in reversed(previous[-3:]):
+            found = [t for t in prev_targets if not (states_only and t in self.lexicon.non_state_targets)]
+            if len(found) >= 2:
+                if states_only and self._countries is not None and (
+                        self._countries.search(prev_text) or self._countries.search(text)):
+                    return []
+                return found
+        return []
 
     def self_references(self, text: str) -> list[tuple[int, int]]:
         """Spans of first-person references to the speaker's own side ("unser Land")."""

@@ -221,3 +221,21 @@ def test_more_reporting_frames(units, speaker, cue):
 def test_verb_after_quote_needs_a_person():
     att = Attributor().attribute(["„Frieden jetzt“, stand auf einem Plakat der Demonstranten."])[0]
     assert att.speaker == "author"
+
+
+def test_group_reference_is_not_resolved_when_other_countries_are_named(analyzer):
+    units = analyzer.analyze_texts(["Finnland und Schweden reagieren damit auf Russland und China.",
+                                    "Beide Länder wollen schnell beitreten."])
+    assert set(units[1].targets) == set()
+
+
+def test_states_only_for_beide_laender(analyzer):
+    units = analyzer.analyze_texts(["Stoltenberg warnte, die Nato und Russland redeten kaum noch.",
+                                    "Beide Länder seien sich fremd geworden."])
+    assert "NATO" not in units[1].targets
+
+
+@pytest.mark.parametrize("word", ["Nato-Norderweiterung", "Nato-Truppenpräsenz"])
+def test_compound_heads_match_as_suffixes(analyzer, word):
+    unit = analyzer.analyze_texts([f"Russland kritisiert die {word} scharf."])[0]
+    assert "NATO" in unit.targets
