@@ -50,7 +50,7 @@ _PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f"}
 _DEMONSTRATIVES = {"Dieser": "m", "dieser": "m", "Diese": "f", "Letzterer": "m", "letzterer": "m",
                    "Letztere": "f", "letztere": "f"}
 # Endings of person nouns outside the gazetteer's role lists ("Sicherheitsexperte Lukas Ammann").
-_ROLE_SUFFIXES = ("loge", "logen", "login", "wirt", "wirtin", "oppositionelle", "oppositioneller", "aktivist",
+_ROLE_SUFFIXES = ("vertreter", "vertreterin", "loge", "logen", "login", "wirt", "wirtin", "oppositionelle", "oppositioneller", "aktivist",
                   "aktivistin", "kritiker", "kritikerin", "autor", "autorin", "anwalt", "anwältin", "richter",
                   "richterin", "unternehmer", "unternehmerin", "manager", "managerin", "experte", "experten", "expertin", "forscher", "forscherin", "analyst", "analysten", "analystin",
                   "politiker", "politikerin", "sprecher", "sprecherin", "minister", "ministerin", "präsident",
@@ -74,6 +74,24 @@ _PERSON_SUFFIXES = ("politiker", "politikerin", "experte", "expertin", "analyst"
 _BODY_SUFFIXES = ("ministerium", "regierung", "vertretung", "vertreter", "vertreterin", "botschaft", "behörde",
                   "kommission", "führung", "amt", "büro", "ausschuss", "ausschusses", "stab", "verwaltung", "dienst",
                   "kreise", "kreisen", "sprecher", "sprecherin", "agentur", "zeitung", "sender", "partei", "fraktion")
+# Heads of bodies that speak through statements ("Laut Bundesnetzagentur", "des Verteidigungsministeriums").
+_BODY_NOUNS = ("ministerium", "ministeriums", "regierung", "agentur", "behörde", "amt", "amts", "amtes", "botschaft",
+               "kommission", "präsidialamt", "generalstab", "generalstabs")
+# Nationality nouns that refer back to a person of that country ("so der Franzose"): (country, gender).
+_NATIONALITIES = {
+    **{m: (c, "m") for m, c in (("Franzose", "FR"), ("Norweger", "NO"), ("Amerikaner", "US"), ("US-Amerikaner", "US"),
+                                 ("Russe", "RU"), ("Chinese", "CN"), ("Deutsche", "DE"), ("Ungar", "HU"), ("Pole", "PL"),
+                                 ("Finne", "FI"), ("Ukrainer", "UA"), ("Brite", "GB"), ("Italiener", "IT"),
+                                 ("Niederländer", "NL"), ("Este", "EE"), ("Lette", "LV"), ("Litauer", "LT"),
+                                 ("Türke", "TR"), ("Schwede", "SE"), ("Däne", "DK"), ("Spanier", "ES"),
+                                 ("Kanadier", "CA"), ("Japaner", "JP"), ("Belgier", "BE"), ("Grieche", "GR"))},
+    **{f: (c, "f") for f, c in (("Französin", "FR"), ("Norwegerin", "NO"), ("Amerikanerin", "US"), ("Russin", "RU"),
+                                 ("Chinesin", "CN"), ("Ungarin", "HU"), ("Polin", "PL"), ("Finnin", "FI"),
+                                 ("Ukrainerin", "UA"), ("Britin", "GB"), ("Italienerin", "IT"), ("Estin", "EE"),
+                                 ("Litauerin", "LT"), ("Schwedin", "SE"), ("Dänin", "DK"), ("Niederländerin", "NL"))},
+}
+# Bodies named by their seat ("die Regierung in Peking").
+_SEATED_BODIES = frozenset({"Regierung", "Führung", "Botschaft", "Vertretung", "Staatsführung", "Machthaber"})
 # Military ranks: a definite rank noun refers back to a person in the text, never looked up by date.
 _RANKS = {"Admiral", "General", "Generalleutnant", "Generalmajor", "Oberst", "Marschall", "Vizeadmiral", "Offizier"}
 _AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten", "ist", "war", "wird", "wurde", "sind", "waren", "werden", "wurden"}
@@ -305,10 +323,19 @@ class Attributor:
         return j
 
     def _apposition_after(self, toks: list[_Tok], i: int, j: int) -> int:
-        """Extend a role phrase by a name in apposition: "die Sprecherin des Ministeriums, Mao Ning"."""
-        if j + 2 >= len(toks) or toks[j].text != "," or not any(self._role_like(t.text) for t in toks[i:j]):
+        """Extend a role phrase by a name in apposition: "die Sprecherin des Ministeriums, Mao Ning",
+        "der SPD-Fraktionschef im Dresdner Landtag, Frank Lorenzen"."""
+        if j + 2 >= len(toks) or not any(self._role_like(t.text) for t in toks[i:j]):
             return j
-        m = j + 1
+        comma = j
+        if toks[j].text in ("im", "in", "des", "der", "am", "beim", "von", "vom"):  # a short attribute first
+            comma = next((m for m in range(j + 1, min(j + 6, len(toks))) if toks[m].text == ","), None)
+            if comma is None or not all(t.text[:1].isupper() or t.text in _DETERMINERS or t.text[:1].islower()
+                                        and _adjective(t.text) for t in toks[j + 1:comma]):
+                return j
+        if toks[comma].text != ",":
+            return j
+        m = comma + 1
         while m < len(toks) and toks[m].text[:1].isupper() and toks[m].text not in _STOP_UPPER \
                 and not self._role_like(toks[m].text):
             m += 1
@@ -349,7 +376,7 @@ class Attributor:
         i = v
         while i > 0:
             w = toks[i - 1].text
-            if w[:1].isupper() and w not in _STOP_UPPER or w in ("Die", "Der", "Das") or w in _DETERMINERS \
+            if w[:1].isupper() and w not in _STOP_UPPER or w in ("Die", "Der", "Das", "Ein", "Eine") or w in _DETERMINERS \
                     or _adjective(w) or w == "und" or w in _PRONOUNS:
                 i -= 1
                 if w in ("Die", "Der", "Das", "Ein", "Eine") or (w in _DETERMINERS and (i == 0 or toks[i - 1].text in (",", "wie", "dass"))):
@@ -365,6 +392,10 @@ class Attributor:
             i += 1
         if i == j or not any(t.text[:1].isupper() or t.text in _PRONOUNS for t in toks[i:j]):
             return None
+        if i >= 2 and toks[i - 1].text == "in" and toks[i - 2].text in _SEATED_BODIES:
+            i -= 2  # "Die Regierung in Peking warnte ...": the body, not its seat
+            if i > 0 and toks[i - 1].text in ("Die", "die", "Der", "der", "Das", "das"):
+                i -= 1
         return (i, j)
 
     def _apposition_before(self, toks: list[_Tok], k: int) -> bool:
@@ -419,7 +450,8 @@ class Attributor:
             plain = [w for w in words if w not in _DETERMINERS and w not in ("Die", "Der")]
             plain = [w[:-1] if w.endswith("en") and (w[:1].islower() or w.lower().endswith("kreisen")) else w
                      for w in plain]
-            return " ".join(plain), ()
+            name = " ".join(plain)
+            return name[:1].upper() + name[1:], ()
         # Coordinated role nouns: "Der chinesische und der russische Außenminister"
         adjs = [w for w in words if w[:1].islower() and w not in _DETERMINERS and w != "und"]
         nouns = [w for w in words if w[:1].isupper() and w not in ("Die", "Der", "Das")]
@@ -427,6 +459,8 @@ class Attributor:
         if role_idx:
             role = nouns[role_idx[-1]]
             after = [w for w in nouns[role_idx[-1] + 1:] if w not in _STOP_UPPER]
+            if "," in words:  # "der Fraktionschef im Landtag, Frank Lorenzen": the name follows the comma
+                after = [w for w in words[len(words) - words[::-1].index(","):] if w[:1].isupper()]
             if after:  # "Außenminister Jean Yves Le Drian": a name the gazetteer does not know
                 ent = self._local_entity(" ".join(after), role, local_names)
                 return ent.name, (ent,)
@@ -438,6 +472,14 @@ class Attributor:
                     found.append(ent)
             if found:
                 return JOINT.join(e.name for e in found), tuple(found)
+        if len(nouns) == 1 and nouns[0] in _NATIONALITIES:  # "so der Franzose"
+            country, gender = _NATIONALITIES[nouns[0]]
+            ent = next((e for e in current + history[::-1]
+                        if e.is_person and e.country == country and e.gender in (gender, None)), None)
+            return (ent.name, (ent,)) if ent is not None else None
+        body = self._body(adjs, nouns, bare=not any(w in _DETERMINERS or w in ("Die", "Der", "Das") for w in words))
+        if body is not None:
+            return body
         org = self.gaz.entity(" ".join(nouns)) if nouns else None
         if org is None and nouns:
             org = self.gaz.entity(nouns[-1])
@@ -455,6 +497,28 @@ class Attributor:
                 ent = self._local_entity(" ".join(caps), None, local_names)
                 return ent.name, (ent,)
         return None
+
+    def _body(self, adjs: list[str], nouns: list[str], bare: bool) -> tuple[str, tuple[Entity, ...]] | None:
+        """A body named by adjective + noun in any case: "taiwanischem Verteidigungsministerium" ->
+        the gazetteer's "Taiwanisches Verteidigungsministerium", or a descriptive nominative name
+        ("des südkoreanischen Verteidigungsministeriums" -> "Südkoreanisches Verteidigungsministerium")."""
+        if len(nouns) != 1 or len(adjs) > 1 or not nouns[0].lower().endswith(_BODY_NOUNS):
+            return None
+        noun = nouns[0]
+        bases = [noun] + [noun[: -len(e)] for e in ("s", "es") if noun.endswith(e) and noun[: -len(e)].lower().endswith(_BODY_NOUNS)]
+        if not adjs:  # "Laut Bundesnetzagentur"; never a plain "der Regierung" (often an object)
+            compound = not any(bases[-1].lower() == s for s in _BODY_NOUNS)
+            return (bases[-1], ()) if bare and compound and noun[:1].isupper() else None
+        stem = re.sub(r"(?:e|em|en|er|es)$", "", adjs[0])
+        for base in bases:
+            for ending in ("es", "e", "er"):
+                ent = self.gaz.entity(f"{stem.capitalize()}{ending} {base}")
+                if ent is not None:
+                    return ent.name, (ent,)
+        base = bases[-1]
+        ending = "es" if base.lower().endswith(("ium", "amt", "büro")) else (
+            "e" if base.lower().endswith(("ung", "agentur", "behörde", "botschaft", "kommission", "führung")) else "er")
+        return f"{stem.capitalize()}{ending} {base}", ()
 
     @staticmethod
     def _local_entity(name: str, role: str | None, local_names: dict) -> Entity:
@@ -507,7 +571,8 @@ class Attributor:
             particles = self.cues.needs_particle(w)
             particle_at = None
             for m in range(k + 1, min(k + 25, len(toks))) if particles else ():
-                if toks[m].text in particles and (m + 1 == len(toks) or toks[m + 1].text in ".,;:!?\"“”»«)"):
+                if toks[m].text in particles and (m + 1 == len(toks) or toks[m + 1].text in ".,;:!?\"“”»«)"
+                                                   or toks[m + 1].text in ("und", "oder", "sowie")):
                     particle_at = m
                     break
                 if toks[m].text in (".", ";", ":", "!", "?"):
@@ -518,7 +583,8 @@ class Attributor:
                 continue  # a reporting verb in Konjunktiv continues reported speech ("bezeichne", "unterstelle")
             if particle_at is not None:
                 refl = " sich" if k + 1 < particle_at and toks[k + 1].text == "sich" else ""
-                found.append((k, f"{w}{refl} … {toks[particle_at].text}", particle_at))
+                gap = " " if particle_at == k + 1 + bool(refl) else " … "  # "kündigte an, ..."
+                found.append((k, f"{w}{refl}{gap}{toks[particle_at].text}", particle_at))
             elif prep_at is not None:
                 sep = " " if prep_at == k + 1 else " … "
                 found.append((k, f"{w}{sep}{toks[prep_at].text}", None))
@@ -594,6 +660,8 @@ class Attributor:
                         continue
                     span = self._np_after(toks, k + n)
                 elif position == "before_name":
+                    if words[-1] in ("aus", "in"):  # "hieß es aus X": the preposition is not part of the cue
+                        cue = text[toks[k].start:toks[k + n - 2].end]
                     m = k + n
                     while m < len(toks) and toks[m].text in ("von", "vom", "aus", "in"):
                         if toks[m].text in ("von", "vom"):
@@ -653,6 +721,9 @@ class Attributor:
             nxt = toks[k + 1].text if k + 1 < len(toks) else ""
             if prev in _AUX or prev == "zu" or nxt in _PASSIVE or self.cues.lemma(toks[k].text) in _NOT_CUES:
                 continue
+            if self.cues.lemma(toks[k].text) == "berichten" and not loc.quoted_chars and any(
+                    t.text == "über" for t in toks[k + 1:k + 12]) and not any(t.text == "," for t in toks[k + 1:]):
+                continue  # "berichtete die Agentur über Manöver": the topic of a report, not its content
             if toks[k].text == self.cues.lemma(toks[k].text) and any(
                     self._konjunktiv(t.text) or t.text in _MODALS for t in toks[max(0, k - 8):k]):
                 continue  # an infinitive under a modal: "werde ... verteidigen"
@@ -684,6 +755,17 @@ class Attributor:
                 before = self._np_before(toks, aux)
                 if toks[0].text in _STOP_UPPER and toks[0].text not in ("Die", "Der", "Das", "Ein", "Eine"):
                     before = None  # the Vorfeld is an adverbial: the subject follows the auxiliary
+            wie = None
+            if at_clause_end and not inverted and aux is None:
+                for m in range(k - 1, -1, -1):  # "Wie das Ministerium mitteilte, ...": the subject follows "wie"
+                    if toks[m].text in (",", ";", ":") or m not in out_set:
+                        break
+                    if toks[m].text.lower() == "wie":
+                        wie = m
+                        break
+            if wie is not None and wie + 1 < k and toks[wie + 1].text != "es":
+                start = wie + 2 if toks[wie + 1].text == "aus" else wie + 1  # "wie aus Regierungskreisen verlautete"
+                before = self._np_after(toks, start) or before
             order = [after, before] if inverted or (before is None) else [before, after]
             if before is not None and after is not None and not inverted:
                 # "X sagte ...": the subject stands before the verb only if it opens the clause;

@@ -71,10 +71,16 @@ class CueLexicon:
         return _default_cues()
 
     def lemma(self, word: str) -> str:
-        """Lemma of a verb form: the form table first, then `simplemma`."""
+        """Lemma of a verb form: the form table first, then `simplemma`; Swiss "ss" is read as "ß".
+
+        >>> CueLexicon.default().lemma("begrüsste")
+        'begrüßen'
+        """
         low = word.lower()
         if low in self.forms:
             return self.forms[low]
+        if "ss" in low and low.replace("ss", "ß") in self.forms:
+            return self.forms[low.replace("ss", "ß")]
         return _lemmatize(low)
 
     def verb_lemma(self, word: str, particle: str | None = None) -> str | None:

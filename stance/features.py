@@ -35,7 +35,8 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from .featurize import (LEXICON_FEATURES, SENTENCE_LEXICON_FEATURES, _identity, embeddings, mark_targets,  # noqa: F401
-                        meta_tokens, pair_lexicon_features, sentence_lexicon_features, window_tokens)
+                        meta_tokens, pair_lexicon_features, sentence_lexicon_features, sentence_meta_tokens,
+                        window_tokens)
 
 def _fit_tfidf(params, texts: list[str]) -> tuple[TfidfVectorizer, TfidfVectorizer]:
     """Word and character TF-IDF vectorizers fitted with a featurizer's n-gram settings."""
@@ -152,12 +153,13 @@ class SentenceFeaturizer(TransformerMixin, BaseEstimator):
     """
 
     def __init__(self, word_ngrams=(1, 2), char_ngrams=(3, 5), min_df=2, max_features=20000,
-                 use_text=True, use_lexicon=True, use_embedding=False, embedding_weight=1.0):
+                 use_text=True, use_lexicon=True, use_embedding=False, embedding_weight=1.0, use_meta=False):
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
         self.min_df = min_df
         self.max_features = max_features
         self.use_text = use_text
+        self.use_meta = use_meta
         self.use_lexicon = use_lexicon
         self.use_embedding = use_embedding
         self.embedding_weight = embedding_weight
@@ -167,6 +169,8 @@ class SentenceFeaturizer(TransformerMixin, BaseEstimator):
         texts = [x["text"] for x in X]
         if self.use_text:
             self.word_, self.char_ = _fit_tfidf(self, texts)
+        if self.use_meta:
+            self.meta_ = CountVectorizer(analyzer=_identity, binary=True).fit([sentence_meta_tokens(x) for x in X])
         if self.use_embedding:
             self.embedding_dim_ = embeddings(X[:1]).shape[1]
         self.n_features_in_ = 1
@@ -178,12 +182,16 @@ class SentenceFeaturizer(TransformerMixin, BaseEstimator):
         blocks = []
         if self.use_text:
             blocks += [self.word_.transform(texts), self.char_.transform(texts)]
+        if self.use_meta:
+            blocks.append(self.meta_.transform([sentence_meta_tokens(x) for x in X]))
         if self.use_lexicon:
             blocks.append(sp.csr_matrix(np.array([sentence_lexicon_features(t) for t in texts])))
         return _stack(self, blocks, X)
 
     def feature_names(self) -> list[str]:
         names = _text_names(self) if self.use_text else []
+        if self.use_meta:
+            names += [f"meta:{w}" for w in self.meta_.get_feature_names_out()]
         if self.use_lexicon:
             names += [f"lexicon:{n}" for n in SENTENCE_LEXICON_FEATURES]
         if self.use_embedding:

@@ -69,6 +69,19 @@ def meta_tokens(pair: dict) -> list[str]:
     return tokens
 
 
+def sentence_meta_tokens(x: dict) -> list[str]:
+    """Attribution type and cue lemma of a statement, for sentiment ("warnte" leans negative).
+
+    >>> sentence_meta_tokens({"text": "…", "attribution": "indirect", "cue": "warf … vor"})
+    ['attr=indirect', 'cue=warf']
+    """
+    tokens = [f"attr={x.get('attribution') or 'author'}"]
+    cue = x.get("cue")
+    if cue:
+        tokens.append("cue=" + cue.split(" (")[0].split(" … ")[0].lower())
+    return tokens
+
+
 def embeddings(X) -> np.ndarray:
     try:
         return np.vstack([np.asarray(p["embedding"], dtype=np.float32) for p in X])

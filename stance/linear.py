@@ -15,7 +15,8 @@ from collections import Counter
 
 import numpy as np
 
-from .featurize import embeddings, meta_tokens, pair_lexicon_features, sentence_lexicon_features, window_tokens
+from .featurize import (embeddings, meta_tokens, pair_lexicon_features, sentence_lexicon_features,
+                        sentence_meta_tokens, window_tokens)
 from .featurize import mark_targets
 
 _WHITE_SPACES = re.compile(r"\s\s+")
@@ -119,8 +120,11 @@ class FrozenLinearPipeline:
                 sizes.append(("meta", len(self.meta)))
             if p.get("use_lexicon", True):
                 sizes.append(("lexicon", 7))
-        elif p.get("use_lexicon", True):
-            sizes.append(("lexicon", 6))
+        else:
+            if p.get("use_meta", False):
+                sizes.append(("meta", len(self.meta)))
+            if p.get("use_lexicon", True):
+                sizes.append(("lexicon", 6))
         if p.get("use_embedding", False):
             sizes.append(("embedding", self.embedding_dim))
         self.offsets, start = {}, 0
@@ -150,7 +154,8 @@ class FrozenLinearPipeline:
             cols += [self.offsets["window"] + i for i in idx]
             vals += [1.0] * len(idx)
         if "meta" in self.offsets:
-            idx = sorted({self.meta[t] for t in meta_tokens(x) if t in self.meta})
+            tokens = meta_tokens(x) if pair else sentence_meta_tokens(x)
+            idx = sorted({self.meta[t] for t in tokens if t in self.meta})
             cols += [self.offsets["meta"] + i for i in idx]
             vals += [float(p.get("meta_weight", 1.0))] * len(idx)
         if "lexicon" in self.offsets:

@@ -176,8 +176,11 @@ class StanceModel:
                     pair["embedding"] = embeddings[i]
                 pairs.append(pair)
                 where.append((i, target))
-        sent_inputs = [{"text": t} if embeddings is None else {"text": t, "embedding": embeddings[i]}
-                       for i, t in enumerate(texts)]
+        sent_inputs = [{"text": t, "attribution": u.attribution.attribution, "cue": u.attribution.cue}
+                       for t, u in zip(texts, analyzed)]
+        if embeddings is not None:
+            for x, e in zip(sent_inputs, embeddings):
+                x["embedding"] = e
         stance_proba = self._proba(self.stance_clf, pairs, "stance") if pairs else np.zeros((0, 3))
         sent_proba = self._proba(self.sentiment_clf, sent_inputs, "sentiment")
         stance_classes = [str(c) for c in self.stance_classes]

@@ -276,12 +276,20 @@ class TargetDetector:
         before = {tokens[k].group() for k in range(max(0, j - 2), j)}
         return not (before & self.lexicon.governance_nouns)
 
+    def _multi_word_place(self, text: str, start: int) -> bool:
+        """True for "in die Volksrepublik China", "in der Russischen Föderation" (a place, not the state)."""
+        before = text[:start].split()[-3:]
+        preps = {p.lower() for p in self.lexicon.place_prepositions}
+        if before and before[-1] in ("die", "der", "den", "dem"):
+            before = before[:-1]
+        return bool(before) and before[-1].lower() in preps and not (set(before[:-1]) & self.lexicon.governance_nouns)
+
     def _genitive_of_title(self, tokens: list[re.Match], i: int) -> bool:
         """True for "Außenminister der NATO", "Gipfeltreffen der Allianz" (role or event + genitive)."""
         if i < 2 or tokens[i - 1].group() not in ("der", "des"):
             return False
         head = tokens[i - 2].group()
-        return any(h in self.lexicon.role_nouns for h in (head, head[:-1], head[:-2])) or head.endswith(
+        return any(h in self.lexicon.role_nouns for h in (head, head[:-1], head[:-2])) or head.lower().endswith(
             _EVENT_ENDINGS)
 
     def _bare_genitive_of_title(self, tokens: list[re.Match], i: int, word: str) -> bool:
@@ -341,7 +349,8 @@ class TargetDetector:
 
         for pattern, target in self._multi:
             for m in pattern.finditer(text):
-                add(target, m.start(), m.end(), False, "alias")
+                place = self._multi_word_place(text, m.start())
+                add(target, m.start(), m.end(), place, "place" if place else "alias")
         tokens = list(_TOKEN.finditer(text))
         for i, tok in enumerate(tokens):
             word = tok.group()

@@ -137,8 +137,10 @@ def stance_examples(records: list[dict], analyzer: Analyzer, config: ModelConfig
 
 def sentiment_examples(records: list[dict], config: ModelConfig) -> tuple[list[dict], list[str]]:
     embeddings = embed_texts(config.encoder, [r["text"] for r in records])
-    X = [{"text": r["text"]} if embeddings is None else {"text": r["text"], "embedding": embeddings[i]}
-         for i, r in enumerate(records)]
+    X = [{"text": r["text"], "attribution": r["attribution"], "cue": r["cue"]} for r in records]
+    if embeddings is not None:
+        for x, e in zip(X, embeddings):
+            x["embedding"] = e
     return X, [r["sentiment"] for r in records]
 
 
