@@ -431,6 +431,12 @@ class Attributor:
             uniq = list(dict.fromkeys(persons))
             return JOINT.join(e.name for e in uniq), tuple(uniq)
         words = [t.text for t in toks[a:b]]
+        if len(words) == 2 and words[0] in ("Beide", "beide") and words[1] not in ("Länder", "Staaten"):
+            # "Beide Präsidenten": the two people named last, in order of mention
+            people = list(dict.fromkeys(e for e in current + history[::-1] if e.is_person))[:2]
+            if len(people) == 2:
+                people = [e for e in history if e in people] or people
+                return JOINT.join(e.name for e in people), tuple(people)
         heads = [w for w in words if w not in _DETERMINERS]
         if len(heads) == 1 and heads[0][:1].isupper() and heads[0] not in _STOP_UPPER:
             for ent in current + history[::-1]:
@@ -450,8 +456,7 @@ class Attributor:
             plain = [w for w in words if w not in _DETERMINERS and w not in ("Die", "Der")]
             plain = [w[:-1] if w.endswith("en") and (w[:1].islower() or w.lower().endswith("kreisen")) else w
                      for w in plain]
-            name = " ".join(plain)
-            return name[:1].upper() + name[1:], ()
+            return " ".join(plain), ()
         # Coordinated role nouns: "Der chinesische und der russische Außenminister"
         adjs = [w for w in words if w[:1].islower() and w not in _DETERMINERS and w != "und"]
         nouns = [w for w in words if w[:1].isupper() and w not in ("Die", "Der", "Das")]
@@ -592,6 +597,10 @@ class Attributor:
                 found.append((k, w, None))
         return found
 
+    def _media_only(self, text, toks, span, history, current, date, local_names) -> bool:
+        res = self._resolve(text, toks, span, history, current, date, local_names)
+        return res is not None and bool(res[1]) and all(e.kind == "media" for e in res[1])
+
     @staticmethod
     def _verbs_after_quote(toks: _Tokens, spans: list[tuple[int, int]], known: set[int]) -> list[tuple[int, str, None]]:
         """The verb of '„…“, freute sich der Präsident': after a closing quote and a comma, a lowercase
@@ -606,7 +615,12 @@ class Attributor:
             if v in known or not (w[:1].islower() and w.isalpha()) or w in _DETERMINERS or w in ("so", "und", "aber"):
                 continue
             refl = v + 1 < len(toks) and toks[v + 1].text == "sich"
-            found.append((v, f"{w} sich" if refl else w, None))
+            cue = f"{w} sich" if refl else w
+            if w in _AUX or w in _PASSIVE:  # "hatte Putin gesagt", "wurde Peskow zitiert": the participle
+                end = next((m for m in range(v + 1, len(toks)) if toks[m].text in ".,;!?:"), len(toks))
+                if toks[end - 1].text.isalpha() and toks[end - 1].text.islower():
+                    cue = toks[end - 1].text
+            found.append((v, cue, None))
         return found
 
     def _local(self, text: str, open_quote: str | None, history: list[Entity], date: str | None,
@@ -679,6 +693,9 @@ class Attributor:
                         span = self._np_after(toks, aus + 1)
                 else:
                     continue
+                if span and position != "alone" and self._media_only(text, toks, span, history, current, date,
+                                                                     local_names) and self._find_verb(toks):
+                    continue  # "sagte Peskow laut der Agentur Interfax": the agency only passes it on
                 if span and take(span, cue):
                     return loc, still_open
         # "Seiner Ansicht nach ...", "Ihrer Meinung nach ...": the most recent person of that gender
@@ -731,8 +748,10 @@ class Attributor:
             end = particle if particle is not None else k
             clause_follows = any(t.text in (",", ":") or t.text in _OPEN_CLOSE for t in toks[end + 1:end + 3]) or \
                 any(t.text in (",", ":") for t in toks[end + 1:end + 8]) and self.cues.lemma(toks[k].text) in _CLAUSE_VERBS
+            sees_as = self.cues.lemma(toks[k].text) == "sehen" and any(
+                t.text in ("in", "im", "als") for t in toks[k + 1:k + 5])  # "sieht in X eine Gefahr", "sieht X als ..."
             if not inverted and self.cues.lemma(toks[k].text) in _CLAUSE_VERBS and not clause_follows \
-                    and not cue.endswith(" sich"):
+                    and not cue.endswith(" sich") and not sees_as:
                 continue
             skip = 2 if cue.endswith(" sich") and nxt == "sich" else 1  # "freute sich der Präsident"
             after = self._np_after(toks, k + skip) if k + skip < len(toks) else None

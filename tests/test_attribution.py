@@ -201,7 +201,7 @@ def test_agency_constructions(units, speaker, cue):
 
 def test_anonymous_collective_source_is_not_author():
     att = Attributor().attribute(["Aus diplomatischen Kreisen hieß es, die Gespräche seien gescheitert."])[0]
-    assert (att.speaker, att.attribution) == ("Diplomatische Kreise", "indirect")
+    assert (att.speaker, att.attribution) == ("diplomatische Kreise", "indirect")
 
 
 def test_role_noun_prefers_the_office_holder_at_the_date():
@@ -255,3 +255,17 @@ def test_states_only_for_beide_laender(analyzer):
 def test_compound_heads_match_as_suffixes(analyzer, word):
     unit = analyzer.analyze_texts([f"Russland kritisiert die {word} scharf."])[0]
     assert "NATO" in unit.targets
+
+
+@pytest.mark.parametrize("units, speaker, cue", [
+    (["„Wir sind bereit“, hatte Putin gesagt."], "Wladimir Putin", "gesagt"),
+    (["„Russland wird reagieren“, wurde Peskow von der Agentur Interfax zitiert."], "Dmitri Peskow", "zitiert"),
+    (["„Wir beobachten das“, sagte Peskow laut der Agentur Interfax."], "Dmitri Peskow", "sagte"),
+    (["Putin traf Xi in Peking.", "Beide Präsidenten betonten ihre Partnerschaft."], "Wladimir Putin & Xi Jinping",
+     "betonten"),
+    (["Nato-Generalsekretär Jens Stoltenberg sieht im Aufstieg Chinas eine Herausforderung."], "Jens Stoltenberg",
+     "sieht"),
+])
+def test_cues_after_quotes_and_groups(units, speaker, cue):
+    att = Attributor().attribute(units)[-1]
+    assert (att.speaker, att.cue) == (speaker, cue)
