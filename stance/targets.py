@@ -27,6 +27,9 @@ _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 # Nouns naming an event, body or office holder: "Gipfeltreffen der NATO" names no stance target.
 _EVENT_ENDINGS = ("gipfel", "gipfels", "treffen", "treffens", "tagung", "konferenz", "zentrale", "hauptquartier",
                   "minister", "ministern", "ministerin", "sprecher", "sprecherin", "chef", "chefs", "rat", "rats")
+# Endings of nouns for people: a nationality adjective before them names no state ("chinesische Studenten").
+_PERSON_ENDINGS = ("er", "erin", "innen", "ent", "enten", "entin", "ist", "isten", "istin", "eur", "eure", "ling",
+                   "linge", "mann", "leute", "frau", "ant", "anten", "at", "aten")
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüßéèáàóòúíçñ0-9]+(?:[-–][A-Za-zÄÖÜäöüßéèáàóòúíçñ0-9]+)*")
 
 
@@ -62,6 +65,7 @@ class TargetLexicon:
     governance_nouns: frozenset[str] = field(default_factory=frozenset)
     group_references: tuple[str, ...] = ()
     self_references: tuple[str, ...] = ()
+    non_state_nouns: frozenset[str] = field(default_factory=frozenset)  # "russisches Gas": no state actor
     state_groups: frozenset[str] = field(default_factory=frozenset)  # "beide Länder" refers to states only
     non_state_targets: frozenset[str] = field(default_factory=frozenset)
     other_countries: tuple[str, ...] = ()
@@ -86,6 +90,7 @@ class TargetLexicon:
             incidental_heads=frozenset(data.get("incidental_heads", [])),
             place_prepositions=frozenset(data.get("place_prepositions", [])),
             governance_nouns=frozenset(data.get("governance_nouns", [])),
+            non_state_nouns=frozenset(data.get("non_state_nouns", [])),
             group_references=tuple(implicit.get("group_references", [])),
             self_references=tuple(implicit.get("self_references", [])),
             state_groups=frozenset(implicit.get("state_groups", [])),
@@ -102,6 +107,7 @@ class TargetLexicon:
             "incidental_heads": sorted(self.incidental_heads),
             "place_prepositions": sorted(self.place_prepositions),
             "governance_nouns": sorted(self.governance_nouns),
+            "non_state_nouns": sorted(self.non_state_nouns),
             "implicit": {
                 "group_references": list(self.group_references),
                 "self_references": list(self.self_references),
@@ -258,6 +264,16 @@ class TargetDetector:
         last = re.split(r"[-–]", noun)[-1]
         return last in nouns or any(noun.endswith(n.lower()) for n in nouns if len(n) > 4)
 
+    def _is_non_state_noun(self, noun: str) -> bool:
+        """Nouns a nationality adjective qualifies without naming the state: titles and people
+        ("der russische Präsident", "chinesische Studenten"), products, places, bodies."""
+        lex = self.lexicon
+        last = re.split(r"[-–]", noun)[-1]
+        forms = {last.lower()} | {last.lower()[: -len(e)] for e in ("s", "es", "n", "en") if last.lower().endswith(e)}
+        heads = {n.lower() for n in lex.role_nouns | lex.incidental_heads | lex.non_state_nouns}
+        return last.lower().endswith(_PERSON_ENDINGS) or any(
+            f == h or (len(h) > 4 and f.endswith(h)) for f in forms for h in heads)
+
     def _place(self, text: str, tokens: list[re.Match], i: int, target: str) -> bool:
         """True if token i is a place after a preposition ("in Moskau", "in Minsk und Moskau")."""
         word = tokens[i].group()
@@ -309,6 +325,17 @@ class TargetDetector:
         nxt = tokens[i + 1].group()
         return nxt in self.lexicon.role_nouns or nxt.endswith(_EVENT_ENDINGS[6:]) or nxt.endswith(
             ("präsident", "präsidentin", "chef", "parteichef", "führer"))
+
+    def _person_reference(self, text: str, start: int) -> str | None:
+        """Why a leader's name at ``start`` only names the person, not a stance target: as a
+        counterpart ("Treffen mit Putin", "bei Xi"); None otherwise."""
+        before = text[:start].split()
+        if not before:
+            return None
+        prev = before[-1].strip("„“\"»«,(")
+        if prev.lower() in ("mit", "bei"):
+            return "counterpart"
+        return None
 
     @staticmethod
     def _sentence_initial(text: str, tokens: list[re.Match], i: int) -> bool:
@@ -374,7 +401,7 @@ class TargetDetector:
                 else []
             if adj_targets:
                 noun = self._noun_after(tokens, i)
-                state = noun is not None and self._is_state_noun(noun)
+                state = noun is not None and (self._is_state_noun(noun) or not self._is_non_state_noun(noun))
                 end = tok.end()
                 if noun is not None:
                     k = text.find(noun, tok.end())
@@ -393,7 +420,8 @@ class TargetDetector:
                     for p in entry["persons"]:
                         if " " in p and text[max(0, start - len(p)):tok.end()].endswith(p.rsplit(" ", 1)[0] + " " + word):
                             start = tok.end() - len(p) - (len(word) - len(p.split()[-1]))
-                    add(t, start, tok.end(), not evaluative, "person")
+                    reason = self._person_reference(text, start) if evaluative else None
+                    add(t, start, tok.end(), not evaluative or reason is not None, reason or "person")
                     break
         mentions.sort(key=lambda m: m.start)
         return mentions

@@ -269,3 +269,14 @@ def test_compound_heads_match_as_suffixes(analyzer, word):
 def test_cues_after_quotes_and_groups(units, speaker, cue):
     att = Attributor().attribute(units)[-1]
     assert (att.speaker, att.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("Der Kreml warnte vor chinesischen Versuchen, den Markt zu dominieren.", {"China"}),  # state actor by default
+    ("Der Kreml lobte die chinesischen Studenten und das russische Gas.", set()),  # people and products
+    ("Lawrow sagte, die russische Halbinsel Krim bleibe russisch.", set()),  # a place
+    ("Orban sagte, er habe beim Treffen mit Putin über Gas gesprochen.", set()),  # a counterpart, not evaluated
+    ("Die Außenministerin ist in die Volksrepublik China gereist.", set()),  # a multi-word place
+])
+def test_nationality_adjectives_and_person_mentions(analyzer, text, targets):
+    assert set(analyzer.analyze_texts([text])[0].targets) == targets
