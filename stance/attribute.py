@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .cues import CueLexicon
 from .gazetteer import Entity, Gazetteer, Role
@@ -207,7 +208,9 @@ class _Tokens(list):
         self.text = text
 
 
+@lru_cache(maxsize=4096)
 def _tokens(text: str) -> _Tokens:
+    """Tokens of a unit (cached: each unit is read by several rules; callers never modify them)."""
     return _Tokens(text)
 
 

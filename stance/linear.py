@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 
 import numpy as np
 
@@ -33,6 +34,7 @@ class _Tfidf:
         self.lowercase = params.get("lowercase", True)
         self.sublinear = params.get("sublinear_tf", False)
         self.pattern = re.compile(params.get("token_pattern") or r"(?u)\b\w\w+\b")
+        self._by_word: dict[str, tuple[int, ...]] = {}
 
     def ngrams(self, text: str) -> list[str]:
         if self.lowercase:
@@ -58,13 +60,28 @@ class _Tfidf:
             grams += [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
         return grams
 
+    def _word_columns(self, word: str) -> tuple[int, ...]:
+        """Vocabulary columns of the char_wb n-grams of one (lowercased) word, cached: n-grams
+        never cross word boundaries, so a text's n-grams are the union of its words'."""
+        cols = self._by_word.get(word)
+        if cols is None:
+            index = self.index
+            cols = tuple(index[g] for g in self.ngrams(word) if g in index)
+            if len(self._by_word) < 200_000:
+                self._by_word[word] = cols
+        return cols
+
     def features(self, text: str) -> tuple[list[int], list[float]]:
         index = self.index
-        counts = {}
-        for gram, n in Counter(self.ngrams(text)).items():
-            j = index.get(gram)
-            if j is not None:
-                counts[j] = n
+        if self.analyzer == "char_wb":
+            words = (text.lower() if self.lowercase else text).split()
+            counts = Counter(chain.from_iterable(self._word_columns(w) for w in words))
+        else:
+            counts = {}
+            for gram, n in Counter(self.ngrams(text)).items():
+                j = index.get(gram)
+                if j is not None:
+                    counts[j] = n
         if not counts:
             return [], []
         cols = list(counts)
