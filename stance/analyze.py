@@ -85,7 +85,10 @@ class Analyzer:
             for s, e in self.detector.self_references(text):
                 for t in represents:
                     targets.setdefault(t, Mention(t, text[s:e], s, e, False, "self-reference"))
-        for t in self.detector.group_targets(text, list(previous)):
+        group = self.detector.group_targets(text, list(previous))
+        if not group and len(represents) >= 2 and self.detector.group_references(text):
+            group = list(represents)  # "lobten Xi und Putin die Partnerschaft beider Länder"
+        for t in group:
             targets.setdefault(t, None)
         return mentions, targets
 

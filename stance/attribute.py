@@ -92,7 +92,12 @@ _NATIONALITIES = {
                                  ("Litauerin", "LT"), ("Schwedin", "SE"), ("Dänin", "DK"), ("Niederländerin", "NL"))},
 }
 # Bodies named by their seat ("die Regierung in Peking").
-_SEATED_BODIES = frozenset({"Regierung", "Führung", "Botschaft", "Vertretung", "Staatsführung", "Machthaber"})
+_SEATED_BODIES = frozenset({"Regierung", "Führung", "Botschaft", "Vertretung", "Staatsführung", "Machthaber",
+                            "Außenministerium", "Verteidigungsministerium", "Ministerium", "Präsidialamt"})
+# Capitals that name a state's bodies: "das Außenministerium in Peking" -> "Chinesisches Außenministerium".
+_CAPITALS = {"Peking": "chinesisch", "Moskau": "russisch", "Kiew": "ukrainisch", "Taipeh": "taiwanisch",
+             "Warschau": "polnisch", "Paris": "französisch", "London": "britisch", "Budapest": "ungarisch",
+             "Ankara": "türkisch", "Tokio": "japanisch", "Seoul": "südkoreanisch", "Minsk": "belarussisch"}
 # Military ranks: a definite rank noun refers back to a person in the text, never looked up by date.
 _RANKS = {"Admiral", "General", "Generalleutnant", "Generalmajor", "Oberst", "Marschall", "Vizeadmiral", "Offizier"}
 _AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten", "ist", "war", "wird", "wurde", "sind", "waren", "werden", "wurden"}
@@ -131,6 +136,8 @@ def _adjective(word: str) -> bool:
 
 _OPINION_NOUNS = frozenset({"ansicht", "meinung", "auffassung", "einschätzung", "überzeugung", "darstellung",
                             "worten", "angaben", "lesart", "sicht"})
+_DOCUMENTS = frozenset({"Erklärung", "Mitteilung", "Stellungnahme", "Bericht", "Papier", "Kommuniqué", "Interview",
+                        "Rede", "Botschaft", "Pressemitteilung", "Abschlusserklärung", "Gipfelerklärung", "Studie"})
 _AGE_NOUN = re.compile(r"^\d{1,3}-[Jj]ährige[nr]?$")
 _ANON_HEADS = re.compile(r"^(ein|eine|einer|eines|einem|mehrere|zwei|drei|einige)\s+(.*)$", re.I)
 # Collective anonymous sources: "aus diplomatischen Kreisen", "aus Regierungskreisen".
@@ -280,7 +287,7 @@ class Attributor:
         saw_upper = False
         while j < len(toks):
             w = toks[j].text
-            if _AGE_NOUN.match(w) and not saw_upper:  # "der 62-Jährige"
+            if (_AGE_NOUN.match(w) or w in _NATIONALITIES) and not saw_upper:  # "der 62-Jährige", "der Franzose"
                 return (i, j + 1)
             if w in _DETERMINERS and not saw_upper:
                 j += 1
@@ -313,16 +320,19 @@ class Attributor:
         return (i, self._apposition_after(toks, i, j))
 
     def _cut_after_name(self, toks: _Tokens, i: int, j: int) -> int:
-        """End the phrase after a known person's name: "Mike Pompeo Russland und China ..." -> "Mike Pompeo"."""
-        if j - i < 3:
+        """End the phrase after a known person's name ("Mike Pompeo Russland und China ..." -> "Mike
+        Pompeo"), or after any known name that another name follows directly ("die Nato China")."""
+        if j - i < 2:
             return j
-        for start, end, ent in self._name_hits(toks, i, j):
-            if not ent.is_person:
-                continue
+        hits = self._name_hits(toks, i, j)
+        starts = {s for s, _, _ in hits}
+        for start, end, ent in hits:
             e = next((m for m in range(i, j) if toks[m].end >= end), j - 1) + 1
-            if e < j and toks[e].text not in ("und", "&", ",", "sowie"):
+            if e < j and toks[e].text not in ("und", "&", ",", "sowie") and (
+                    ent.is_person and j - i >= 3 or toks[e].start in starts):
                 return e
-            break
+            if ent.is_person:
+                break
         return j
 
     def _apposition_after(self, toks: list[_Tok], i: int, j: int) -> int:
@@ -432,6 +442,8 @@ class Attributor:
         persons = [e for _, _, e in names if e.is_person] or [e for _, _, e in names]
         if persons:
             uniq = list(dict.fromkeys(persons))
+            if len(uniq) > 1 and not any(t.text in ("und", "sowie", ",", "&") for t in toks[a:b]):
+                uniq = uniq[:1]  # "die Nato China": the subject, then the object; not joint speakers
             return JOINT.join(e.name for e in uniq), tuple(uniq)
         words = [t.text for t in toks[a:b]]
         if len(words) == 2 and words[0] in ("Beide", "beide") and words[1] not in ("Länder", "Staaten"):
@@ -452,6 +464,8 @@ class Attributor:
             ent = next((e for e in current + history[::-1] if e.is_person and e.gender in (gender, None)), None)
             return (ent.name, (ent,)) if ent is not None else None
         anon = _ANON_HEADS.match(phrase)
+        if anon and words[-1] in _DOCUMENTS:  # "hieß es in einer Erklärung": the source is the current speaker
+            return None
         if anon:  # "ein NATO-Diplomat": an anonymous source, never a known person
             return _nominative(anon.group(1).lower(), anon.group(2)), ()
         if words and _COLLECTIVE.search(words[-1]) and all(w not in _STOP_UPPER or w in ("Die", "Der") for w in words):
@@ -485,6 +499,8 @@ class Attributor:
             ent = next((e for e in current + history[::-1]
                         if e.is_person and e.country == country and e.gender in (gender, None)), None)
             return (ent.name, (ent,)) if ent is not None else None
+        if len(words) >= 3 and words[-2] == "in" and words[-1] in _CAPITALS and nouns[0].lower().endswith(_BODY_NOUNS):
+            adjs, nouns = [_CAPITALS[words[-1]] + "e"], nouns[:1]  # "das Außenministerium in Peking"
         body = self._body(adjs, nouns, bare=not any(w in _DETERMINERS or w in ("Die", "Der", "Das") for w in words))
         if body is not None:
             return body
@@ -739,7 +755,7 @@ class Attributor:
                 continue
             prev = toks[k - 1].text if k > 0 else ""
             nxt = toks[k + 1].text if k + 1 < len(toks) else ""
-            if prev in _AUX or prev == "zu" or nxt in _PASSIVE or self.cues.lemma(toks[k].text) in _NOT_CUES:
+            if prev in _AUX or prev in ("zu", "wie") or nxt in _PASSIVE or self.cues.lemma(toks[k].text) in _NOT_CUES:
                 continue
             if self.cues.lemma(toks[k].text) == "berichten" and not loc.quoted_chars and any(
                     t.text == "über" for t in toks[k + 1:k + 12]) and not any(t.text == "," for t in toks[k + 1:]):

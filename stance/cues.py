@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 # Participles and finite forms that are reporting verbs only in some readings; never cues.
-_NEVER = frozenset({"gesagt", "sage", "hin", "heraus"})
+_NEVER = frozenset({"sage", "hin", "heraus"})
 
 
 @dataclass
