@@ -123,6 +123,7 @@ _STOP_UPPER = {
     "Immer", "Erneut", "Wiederholt", "Ebenfalls", "Vor", "Nach", "Aus", "Von", "Beim", "Vom", "Zwar", "Dann",
     "Morgen", "Am", "Anfang", "Ende", "Mitte", "Wochenende", "Montag", "Dienstag", "Mittwoch", "Donnerstag",
     "Freitag", "Samstag", "Sonntag", "Unterdessen", "Kurz", "Noch", "Sogar", "Gerade", "Eigentlich",
+    "Nachdem", "Obwohl", "Während", "Bevor", "Sobald", "Solange", "Falls", "Da", "Damit",
 }
 # Words with an adjective ending that are not adjectives: they end a speaker noun phrase.
 _NOT_ADJECTIVES = frozenset({"über", "unter", "hinter", "wider", "gegenüber", "aber", "oder", "wieder", "immer", "sehr",
@@ -136,6 +137,18 @@ def _adjective(word: str) -> bool:
 
 _OPINION_NOUNS = frozenset({"ansicht", "meinung", "auffassung", "einschätzung", "überzeugung", "darstellung",
                             "worten", "angaben", "lesart", "sicht"})
+_RELATIVE = frozenset({"der", "die", "das", "welche", "welcher", "dem", "den", "deren", "dessen"})
+# Genitive place names before a role noun, read as the matching adjective ("Sachsens Ministerpräsident").
+_GENITIVE_PLACES = {
+    "Chinas": "chinesisch", "Pekings": "chinesisch", "Russlands": "russisch", "Moskaus": "russisch",
+    "Deutschlands": "deutsch", "Berlins": "deutsch", "Frankreichs": "französisch", "Polens": "polnisch",
+    "Ungarns": "ungarisch", "Finnlands": "finnisch", "Schwedens": "schwedisch", "Estlands": "estnisch",
+    "Lettlands": "lettisch", "Litauens": "litauisch", "Taiwans": "taiwanisch", "Amerikas": "amerikanisch",
+    "Washingtons": "amerikanisch", "Japans": "japanisch", "Großbritanniens": "britisch", "Italiens": "italienisch",
+    "Kiews": "ukrainisch", "Norwegens": "norwegisch", "Dänemarks": "dänisch", "Spaniens": "spanisch",
+    "Sachsens": "sächsisch", "Brandenburgs": "brandenburgisch", "Thüringens": "thüringisch", "Bayerns": "bayerisch",
+    "Niedersachsens": "niedersächsisch", "Belarus'": "belarussisch", "Tschechiens": "tschechisch",
+}
 _DOCUMENTS = frozenset({"Erklärung", "Mitteilung", "Stellungnahme", "Bericht", "Papier", "Kommuniqué", "Interview",
                         "Rede", "Botschaft", "Pressemitteilung", "Abschlusserklärung", "Gipfelerklärung", "Studie"})
 _AGE_NOUN = re.compile(r"^\d{1,3}-[Jj]ährige[nr]?$")
@@ -411,6 +424,14 @@ class Attributor:
                 i -= 1
         return (i, j)
 
+    @staticmethod
+    def _closes_relative(toks: list[_Tok], k: int) -> bool:
+        """True for "X, die sich ... angeschlossen hat, warf": the comma before the verb ends a relative clause."""
+        for m in range(k - 2, max(-1, k - 25), -1):
+            if toks[m].text == ",":
+                return m + 1 < k and toks[m + 1].text in _RELATIVE
+        return False
+
     def _apposition_before(self, toks: list[_Tok], k: int) -> bool:
         """True for ", Maria Sacharowa, machte": the comma closes an apposition naming the subject."""
         m = k - 2
@@ -477,6 +498,9 @@ class Attributor:
         # Coordinated role nouns: "Der chinesische und der russische Außenminister"
         adjs = [w for w in words if w[:1].islower() and w not in _DETERMINERS and w != "und"]
         nouns = [w for w in words if w[:1].isupper() and w not in ("Die", "Der", "Das")]
+        if len(nouns) >= 2 and nouns[0] in _GENITIVE_PLACES and self._role_like(nouns[1]):
+            adjs.append(_GENITIVE_PLACES[nouns[0]] + "e")  # "Chinas Außenminister" = "der chinesische Außenminister"
+            nouns = nouns[1:]
         role_idx = [k for k, w in enumerate(nouns) if self._role_like(w)]
         if role_idx:
             role = nouns[role_idx[-1]]
@@ -763,7 +787,7 @@ class Attributor:
             if toks[k].text == self.cues.lemma(toks[k].text) and any(
                     self._konjunktiv(t.text) or t.text in _MODALS for t in toks[max(0, k - 8):k]):
                 continue  # an infinitive under a modal: "werde ... verteidigen"
-            inverted = prev == "," and not self._apposition_before(toks, k)
+            inverted = prev == "," and not self._apposition_before(toks, k) and not self._closes_relative(toks, k)
             end = particle if particle is not None else k
             clause_follows = any(t.text in (",", ":") or t.text in _OPEN_CLOSE for t in toks[end + 1:end + 3]) or \
                 any(t.text in (",", ":") for t in toks[end + 1:end + 8]) and self.cues.lemma(toks[k].text) in _CLAUSE_VERBS
@@ -804,12 +828,14 @@ class Attributor:
             if wie is not None and wie + 1 < k and toks[wie + 1].text != "es":
                 start = wie + 2 if toks[wie + 1].text == "aus" else wie + 1  # "wie aus Regierungskreisen verlautete"
                 before = self._np_after(toks, start) or before
-            order = [after, before] if inverted or (before is None) else [before, after]
+            order = [after] if inverted else ([after, before] if before is None else [before, after])
             if before is not None and after is not None and not inverted:
                 # "X sagte ...": the subject stands before the verb only if it opens the clause;
                 # after an adverbial ("Dabei warf er ...") it follows the verb.
                 starts_clause = before[0] == 0 or toks[before[0] - 1].text in (",", ";", ":", "wie", "dass", "und")
-                if toks[after[0]].text in _PRONOUNS or not starts_clause:
+                dative = toks[before[0]].text in ("Der", "der") and before[0] + 1 < len(toks) and \
+                    toks[before[0] + 1].text.endswith("en") and toks[before[0] + 1].text[:1].islower()
+                if toks[after[0]].text in _PRONOUNS or not starts_clause or dative:
                     order = [after, before]
             if k in after_quote_at:  # a verb outside the lexicon: only a person named right after it
                 res = self._resolve(text, toks, after, history, current, date, local_names) if after else None

@@ -301,3 +301,15 @@ def test_wire_constructions(units, speaker, cue):
 def test_group_reference_by_joint_speakers(analyzer):
     unit = analyzer.analyze_texts(["Bei dem Treffen lobten Xi und Putin die Partnerschaft beider Länder."])[0]
     assert set(unit.targets) == {"China", "Russia"}
+
+
+@pytest.mark.parametrize("units, date, speaker", [
+    (["Chinas Außenminister sagte, man sei neutral."], "2023-02", "Qin Gang"),
+    (["Sachsens Ministerpräsident forderte Gespräche mit Moskau."], "2023-02", "Michael Kretschmer"),
+    (["Der estnischen Ministerpräsidentin Kaja Kallas sagte Scholz volle Unterstützung zu."], "2023-05", "Olaf Scholz"),
+    (["Präsidentin Salome Surabischwili, die sich den Protesten angeschlossen hat, warf der Regierung Verrat vor."],
+     "2024-11", "Salome Surabischwili"),
+    (["Die Regierung in Taipeh müsse ihre Provokationen einstellen, sagte ein Sprecher."], "2022-08", "Sprecher"),
+])
+def test_genitive_places_datives_and_relative_clauses(units, date, speaker):
+    assert Attributor().attribute(units, date=date)[-1].speaker == speaker
