@@ -4,7 +4,7 @@ Usage:
     python experiments/train_default.py experiments/configs/default.json --devset ../shared/devset/dev.jsonl
     python experiments/train_default.py experiments/configs/fast.json --devset ../shared/devset/dev.jsonl
 
-The model directory (config.json, skops weights, metrics.json, README.md model card) goes to
+The model directory (config.json, JSON + .npz weights, metrics.json, README.md model card) goes to
 the config's "output"; the metrics also go to experiments/results/model_<name>.json.
 Evaluation text: leave-one-article-out on the seed corpus, the hand-written held-out test
 sentences in tests/data/, and the dev set; never the authored training supplement.
@@ -22,7 +22,8 @@ from stance.experiment import dev_items_from, load_embedding_cache, run_variant,
 from stance.train import TrainConfig
 
 HERE = Path(__file__).resolve().parent
-HELDOUT = [HERE.parent / "tests" / "data" / "heldout_sentences.jsonl", HERE.parent / "tests" / "data" / "heldout_hard.jsonl"]
+HELDOUT = [HERE.parent / "tests" / "data" / name for name in (
+    "heldout_sentences.jsonl", "heldout_hard.jsonl", "heldout_agency.jsonl", "heldout_wire.jsonl")]
 
 
 def main(argv=None) -> int:

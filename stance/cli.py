@@ -80,7 +80,8 @@ def format_table(statements) -> str:
     buf = io.StringIO()
     for st in statements:
         targets = ", ".join(f"{t}:{ts.stance}" for t, ts in st.targets.items()) or "-"
-        text = st.text if len(st.text) <= 70 else st.text[:67] + "..."
+        flat = " ".join(st.text.split())  # a unit may span lines of the input
+        text = flat if len(flat) <= 70 else flat[:67] + "..."
         buf.write(f"{st.speaker[:24]:<24} {st.attribution:<8} {targets:<34} {st.sentiment:<8} {text}\n")
     return buf.getvalue()
 
