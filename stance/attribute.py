@@ -485,7 +485,11 @@ class Attributor:
             ent = next((e for e in current + history[::-1] if e.is_person and e.gender in (gender, None)), None)
             return (ent.name, (ent,)) if ent is not None else None
         anon = _ANON_HEADS.match(phrase)
-        if anon and words[-1] in _DOCUMENTS:  # "hieß es in einer Erklärung": the source is the current speaker
+        if anon and words[-1] in _DOCUMENTS:
+            # "in einer Erklärung des Kremls": the body after the document; "in einer Erklärung": the current speaker
+            if b < len(toks) and toks[b].text in ("des", "der"):
+                owner = self._np_after(toks, b)
+                return self._resolve(text, toks, owner, history, current, date, local_names) if owner else None
             return None
         if anon:  # "ein NATO-Diplomat": an anonymous source, never a known person
             return _nominative(anon.group(1).lower(), anon.group(2)), ()

@@ -313,3 +313,13 @@ def test_group_reference_by_joint_speakers(analyzer):
 ])
 def test_genitive_places_datives_and_relative_clauses(units, date, speaker):
     assert Attributor().attribute(units, date=date)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("units, speaker, cue", [
+    (["Kretschmer hielt der Bundesregierung vor, die Wirtschaft zu ruinieren."], "Michael Kretschmer", "hielt … vor"),
+    (["Russland sei bereit, hieß es in einer Erklärung des Kremls."], "Kreml", "hieß es"),
+    (["Lawrow bescheinigte der Nato eine aggressive Haltung."], "Sergej Lawrow", "bescheinigte"),
+])
+def test_more_reporting_verbs(units, speaker, cue):
+    att = Attributor().attribute(units)[-1]
+    assert (att.speaker, att.cue) == (speaker, cue)
