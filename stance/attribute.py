@@ -211,6 +211,16 @@ class _Local:
     sources: list[Entity] = field(default_factory=list)  # media named in the unit ("berichtete der Spiegel")
 
 
+def _recent_person(candidates, gender: str, country: str | None = None) -> Entity | None:
+    """The first person of this gender (and country, if given) in ``candidates`` (most recent first)."""
+    return next((e for e in candidates if e.is_person and e.gender in (gender, None)
+                 and (country is None or e.country == country)), None)
+
+
+def _as_speaker(ent: Entity | None) -> tuple[str, tuple[Entity, ...]] | None:
+    return (ent.name, (ent,)) if ent is not None else None
+
+
 def _names_in(text: str, local_names: dict) -> list[Entity]:
     """Document-local people named in ``text`` (whole-word matches), in first-seen order."""
     found = []
@@ -448,17 +458,9 @@ class Attributor:
         a, b = span
         phrase = text[toks[a].start:toks[b - 1].end]
         if b - a == 1 and toks[a].text in _PRONOUNS:
-            gender = _PRONOUNS[toks[a].text]
-            for ent in current + history[::-1]:
-                if ent.is_person and (ent.gender in (gender, None)):
-                    return ent.name, (ent,)
-            return None
+            return _as_speaker(_recent_person(current + history[::-1], _PRONOUNS[toks[a].text]))
         if b - a == 1 and toks[a].text in _DEMONSTRATIVES:
-            gender = _DEMONSTRATIVES[toks[a].text]
-            for ent in history[::-1]:
-                if ent.is_person and ent.gender in (gender, None):
-                    return ent.name, (ent,)
-            return None
+            return _as_speaker(_recent_person(history[::-1], _DEMONSTRATIVES[toks[a].text]))
         names = self.gaz.find_names(phrase) + [(0, 0, e) for e in _names_in(phrase, local_names)]
         persons = [e for _, _, e in names if e.is_person] or [e for _, _, e in names]
         if persons:
@@ -481,9 +483,7 @@ class Attributor:
                     return ent.name, (ent,)
         if len(heads) == 1 and _AGE_NOUN.match(heads[0]):
             # "der 62-Jährige", "die 72-Jährige": the most recent person of that gender
-            gender = "f" if words[0].lower() == "die" else "m"
-            ent = next((e for e in current + history[::-1] if e.is_person and e.gender in (gender, None)), None)
-            return (ent.name, (ent,)) if ent is not None else None
+            return _as_speaker(_recent_person(current + history[::-1], "f" if words[0].lower() == "die" else "m"))
         anon = _ANON_HEADS.match(phrase)
         if anon and words[-1] in _DOCUMENTS:
             # "in einer Erklärung des Kremls": the body after the document; "in einer Erklärung": the current speaker
@@ -524,9 +524,7 @@ class Attributor:
                 return JOINT.join(e.name for e in found), tuple(found)
         if len(nouns) == 1 and nouns[0] in _NATIONALITIES:  # "so der Franzose"
             country, gender = _NATIONALITIES[nouns[0]]
-            ent = next((e for e in current + history[::-1]
-                        if e.is_person and e.country == country and e.gender in (gender, None)), None)
-            return (ent.name, (ent,)) if ent is not None else None
+            return _as_speaker(_recent_person(current + history[::-1], gender, country))
         if len(words) >= 3 and words[-2] == "in" and words[-1] in _CAPITALS and nouns[0].lower().endswith(_BODY_NOUNS):
             adjs, nouns = [_CAPITALS[words[-1]] + "e"], nouns[:1]  # "das Außenministerium in Peking"
         body = self._body(adjs, nouns, bare=not any(w in _DETERMINERS or w in ("Die", "Der", "Das") for w in words))
@@ -605,8 +603,7 @@ class Attributor:
                 return ent
         if noun in _RANKS or noun.lower().endswith(_PERSON_SUFFIXES) or (
                 not self.gaz.roles_for(noun) and noun.lower().endswith(_ROLE_SUFFIXES)):
-            gender = "f" if noun.endswith("in") else "m"
-            return next((e for e in history[::-1] if e.is_person and e.gender in (gender, None)), None)
+            return _recent_person(history[::-1], "f" if noun.endswith("in") else "m")
         if date is None:
             return None
         found = self.gaz.by_role(noun, adjectives, date)
@@ -643,10 +640,6 @@ class Attributor:
             elif self.cues.verb_lemma(w):
                 found.append((k, w, None))
         return found
-
-    def _media_only(self, text, toks, span, history, current, date, local_names) -> bool:
-        res = self._resolve(text, toks, span, history, current, date, local_names)
-        return res is not None and bool(res[1]) and all(e.kind == "media" for e in res[1])
 
     @staticmethod
     def _verbs_after_quote(toks: _Tokens, spans: list[tuple[int, int]], known: set[int]) -> list[tuple[int, str, None]]:
@@ -694,13 +687,17 @@ class Attributor:
         out_set = set(outside)
         current: list[Entity] = list(salient)
 
-        def take(span, cue, *, mention_override=None) -> bool:
-            res = self._resolve(text, toks, span, history, current, date, local_names)
+        def resolve(span):
+            return self._resolve(text, toks, span, history, current, date, local_names)
+
+        def take(span, cue, res=None) -> bool:
+            """Make the phrase toks[span] the unit's speaker (``res``: its resolution, if already known)."""
+            res = res or resolve(span)
             if res is None:
                 return False
             loc.speaker, loc.entities = res
             a, b = span
-            loc.mention = mention_override or (toks[a].start, toks[b - 1].end)
+            loc.mention = (toks[a].start, toks[b - 1].end)
             loc.cue = cue
             return True
 
@@ -740,26 +737,24 @@ class Attributor:
                         span = self._np_after(toks, aus + 1)
                 else:
                     continue
-                if span and position != "alone" and self._media_only(text, toks, span, history, current, date,
-                                                                     local_names) and self._find_verb(toks):
+                res = resolve(span) if span else None
+                if res is not None and position != "alone" and res[1] and all(e.kind == "media" for e in res[1]) \
+                        and self._find_verb(toks):
                     continue  # "sagte Peskow laut der Agentur Interfax": the agency only passes it on
-                if span and take(span, cue):
+                if res is not None and take(span, cue, res):
                     return loc, still_open
         # "Seiner Ansicht nach ...", "Ihrer Meinung nach ...": the most recent person of that gender
         if len(toks) > 3 and lowered[0] in ("seiner", "ihrer") and lowered[2] == "nach" \
                 and lowered[1] in _OPINION_NOUNS and 0 in out_set:
-            gender = "m" if lowered[0] == "seiner" else "f"
-            ent = next((e for e in current + history[::-1] if e.is_person and e.gender in (gender, None)), None)
-            if ent is not None:
-                loc.speaker, loc.entities = ent.name, (ent,)
-                loc.mention, loc.cue = (toks[0].start, toks[0].end), text[toks[0].start:toks[2].end]
+            res = _as_speaker(_recent_person(current + history[::-1], "m" if lowered[0] == "seiner" else "f"))
+            if res is not None and take((0, 1), text[toks[0].start:toks[2].end], res):
                 return loc, still_open
         # "Für Kretschmer ist klar, ...": the view of a named person
         if len(toks) > 3 and toks[0].text == "Für" and 0 in out_set:
             span = self._np_after(toks, 1)
             if span and span[1] < len(toks) and toks[span[1]].text in ("ist", "sind", "war", "bleibt", "steht", "wäre"):
-                res = self._resolve(text, toks, span, history, current, date, local_names)
-                if res is not None and res[1] and all(e.is_person for e in res[1]) and take(span, toks[0].text):
+                res = resolve(span)
+                if res is not None and res[1] and all(e.is_person for e in res[1]) and take(span, toks[0].text, res):
                     return loc, still_open
         # "wie es am Dienstag aus dem Bündnis hieß", "hieß es am Abend aus Regierungskreisen"
         for k in outside:
@@ -842,8 +837,10 @@ class Attributor:
                 if toks[after[0]].text in _PRONOUNS or not starts_clause or dative:
                     order = [after, before]
             if k in after_quote_at:  # a verb outside the lexicon: only a person named right after it
-                res = self._resolve(text, toks, after, history, current, date, local_names) if after else None
-                order = [after] if res is not None and res[1] and all(e.is_person for e in res[1]) else []
+                res = resolve(after) if after else None
+                if res is not None and res[1] and all(e.is_person for e in res[1]) and take(after, cue, res):
+                    return loc, still_open
+                continue
             for span in order:
                 if span is None:
                     continue

@@ -195,6 +195,8 @@ class TargetDetector:
                 last = person.split()[-1]
                 for suffix in ("", "s"):
                     self._person_forms.setdefault(last + suffix, target)
+        self._place_preps = {p.lower() for p in lex.place_prepositions}
+        self._non_state_heads = {n.lower() for n in lex.role_nouns | lex.incidental_heads | lex.non_state_nouns}
         self._group = [re.compile(r"(?<!\w)" + re.escape(g) + r"(?!\w)", re.I) for g in lex.group_references]
         self._countries = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in lex.other_countries) + r")s?(?!\w)") \
             if lex.other_countries else None
@@ -267,12 +269,10 @@ class TargetDetector:
     def _is_non_state_noun(self, noun: str) -> bool:
         """Nouns a nationality adjective qualifies without naming the state: titles and people
         ("der russische Präsident", "chinesische Studenten"), products, places, bodies."""
-        lex = self.lexicon
         last = re.split(r"[-–]", noun)[-1]
         forms = {last.lower()} | {last.lower()[: -len(e)] for e in ("s", "es", "n", "en") if last.lower().endswith(e)}
-        heads = {n.lower() for n in lex.role_nouns | lex.incidental_heads | lex.non_state_nouns}
         return last.lower().endswith(_PERSON_ENDINGS) or any(
-            f == h or (len(h) > 4 and f.endswith(h)) for f in forms for h in heads)
+            f == h or (len(h) > 4 and f.endswith(h)) for f in forms for h in self._non_state_heads)
 
     def _place(self, text: str, tokens: list[re.Match], i: int, target: str) -> bool:
         """True if token i is a place after a preposition ("in Moskau", "in Minsk und Moskau")."""
@@ -287,7 +287,7 @@ class TargetDetector:
         prep = tokens[j].group()
         if prep == "von" and i + 1 < len(tokens) and tokens[i + 1].group() == "nach":
             return True
-        if prep.lower() not in {p.lower() for p in self.lexicon.place_prepositions}:
+        if prep.lower() not in self._place_preps:
             return False
         before = {tokens[k].group() for k in range(max(0, j - 2), j)}
         return not (before & self.lexicon.governance_nouns)
@@ -295,10 +295,9 @@ class TargetDetector:
     def _multi_word_place(self, text: str, start: int) -> bool:
         """True for "in die Volksrepublik China", "in der Russischen Föderation" (a place, not the state)."""
         before = text[:start].split()[-3:]
-        preps = {p.lower() for p in self.lexicon.place_prepositions}
         if before and before[-1] in ("die", "der", "den", "dem"):
             before = before[:-1]
-        return bool(before) and before[-1].lower() in preps and not (set(before[:-1]) & self.lexicon.governance_nouns)
+        return bool(before) and before[-1].lower() in self._place_preps and not (set(before[:-1]) & self.lexicon.governance_nouns)
 
     def _genitive_of_title(self, tokens: list[re.Match], i: int) -> bool:
         """True for "Außenminister der NATO", "Gipfeltreffen der Allianz" (role or event + genitive)."""
