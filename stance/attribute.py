@@ -610,30 +610,41 @@ class Attributor:
         return found[0] if len(found) == 1 else None
 
     # -- cues --------------------------------------------------------------------------
-    def _find_verb(self, toks: list[_Tok]) -> list[tuple[int, str, int | None]]:
+    def _find_verb(self, toks: _Tokens) -> list[tuple[int, str, int | None]]:
         """Reporting verbs as (token index, cue text, particle index or None)."""
         found = []
         for k, t in enumerate(toks):
             w = t.text
             if not w[:1].islower() or not w.isalpha():
                 continue
-            particles = self.cues.needs_particle(w)
-            particle_at = None
+            particles = [p.split() for p in self.cues.needs_particle(w)]  # "in Aussicht" -> ["in", "Aussicht"]
+            particle_at = None  # (first, last) token of the particle
             for m in range(k + 1, min(k + 25, len(toks))) if particles else ():
-                if toks[m].text in particles and (m + 1 == len(toks) or toks[m + 1].text in ".,;:!?\"“”»«)"
-                                                   or toks[m + 1].text in ("und", "oder", "sowie")):
-                    particle_at = m
-                    break
                 if toks[m].text in (".", ";", ":", "!", "?"):
                     break
-            preps = self.cues.prepositions.get(self.cues.lemma(w), ())
+                for words in particles:
+                    last = m + len(words) - 1
+                    if ([t.text for t in toks[m:last + 1]] == words
+                            and (last + 1 == len(toks) or toks[last + 1].text in ".,;:!?\"“”»«)"
+                                 or toks[last + 1].text in ("und", "oder", "sowie"))):
+                        particle_at = (m, last)
+                        break
+                if particle_at:
+                    break
+            lemma = self.cues.lemma(w)
+            preps = self.cues.prepositions.get(lemma, ())
             prep_at = next((m for m in range(k + 1, min(k + 8, len(toks))) if toks[m].text in preps), None)
+            complements = self.cues.complements.get(lemma, ())
             if w.endswith("e") and self._konjunktiv(w) and not (k > 0 and toks[k - 1].text.lower() in ("ich", "wir")):
                 continue  # a reporting verb in Konjunktiv continues reported speech ("bezeichne", "unterstelle")
             if particle_at is not None:
-                refl = " sich" if k + 1 < particle_at and toks[k + 1].text == "sich" else ""
-                gap = " " if particle_at == k + 1 + bool(refl) else " … "  # "kündigte an, ..."
-                found.append((k, f"{w}{refl}{gap}{toks[particle_at].text}", particle_at))
+                first, last = particle_at
+                refl = " sich" if k + 1 < first and toks[k + 1].text == "sich" else ""
+                gap = " " if first == k + 1 + bool(refl) else " … "  # "kündigte an, ..."
+                found.append((k, f"{w}{refl}{gap}{toks.text[toks[first].start:toks[last].end]}", last))
+            elif complements and any(t.text in complements for t in toks[k + 1:k + 5]):
+                # "zeigte sich besorgt", "vertrat die Auffassung"
+                found.append((k, f"{w} sich" if k + 1 < len(toks) and toks[k + 1].text == "sich" else w, None))
             elif prep_at is not None:
                 sep = " " if prep_at == k + 1 else " … "
                 found.append((k, f"{w}{sep}{toks[prep_at].text}", None))

@@ -36,15 +36,19 @@ class CueLexicon:
     konjunktiv: frozenset[str]
     konjunktiv_ambiguous: frozenset[str]
     prepositions: dict  # base lemma -> prepositions that make it a reporting verb ("sprechen" -> {"von"})
+    complements: dict  # base lemma -> words that must follow it closely ("zeigen" -> {"besorgt", ...})
 
     @classmethod
     def from_dict(cls, data: dict) -> "CueLexicon":
         simple: set[str] = set()
         separable: dict[str, set[str]] = {}
         prepositions: dict[str, set[str]] = {}
+        complements: dict[str, set[str]] = {}
         for verb in data["verbs"]:
             particle = verb.get("particle")
-            if verb.get("preposition"):
+            if verb.get("complements"):
+                complements.setdefault(verb["base"], set()).update(verb["complements"])
+            elif verb.get("preposition"):
                 prepositions.setdefault(verb.get("base") or verb["lemma"].split()[-2], set()).add(verb["preposition"])
             elif particle:
                 base = verb.get("base") or verb["lemma"][len(particle):].strip()
@@ -60,6 +64,7 @@ class CueLexicon:
             konjunktiv=frozenset(data.get("konjunktiv", [])),
             konjunktiv_ambiguous=frozenset(data.get("konjunktiv_ambiguous", [])),
             prepositions=prepositions,
+            complements=complements,
         )
 
     @classmethod

@@ -323,3 +323,26 @@ def test_genitive_places_datives_and_relative_clauses(units, date, speaker):
 def test_more_reporting_verbs(units, speaker, cue):
     att = Attributor().attribute(units)[-1]
     assert (att.speaker, att.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize("units, speaker, cue", [
+    (["Scholz stellte der Ukraine weitere Hilfe in Aussicht."], "Olaf Scholz", "stellte … in Aussicht"),
+    (["Lawrow brachte zum Ausdruck, dass Moskau enttäuscht sei."], "Sergej Lawrow", "brachte zum Ausdruck"),
+    (["Peskow wies die Vorwürfe entschieden von sich."], "Dmitri Peskow", "wies … von sich"),
+    (["Baerbock gab an, die Lage sei ernst."], "Annalena Baerbock", "gab an"),
+    (["Pistorius zeigte sich besorgt über die Aufrüstung."], "Boris Pistorius", "zeigte sich"),
+    (["Wang Yi vertrat die Auffassung, der Westen sei gespalten."], "Wang Yi", "vertrat"),
+    (["Sacharowa wertete den Schritt als Provokation."], "Maria Sacharowa", "wertete … als"),
+])
+def test_multi_word_particles_and_complements(units, speaker, cue):
+    att = Attributor().attribute(units)[-1]
+    assert (att.speaker, att.cue, att.attribution) == (speaker, cue, "indirect")
+
+
+@pytest.mark.parametrize("text", [
+    "Die Nato zeigte am Montag Bilder von der Übung.",  # "zeigen" without "sich" + an attitude word
+    "Russland stellt eine Bedrohung dar.",
+    "Der Gipfel gab Anlass zur Hoffnung.",
+])
+def test_verbs_that_report_only_in_a_frame_stay_narration(text):
+    assert Attributor().attribute([text])[0].attribution == "author"
