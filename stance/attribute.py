@@ -76,8 +76,11 @@ _BODY_SUFFIXES = ("ministerium", "regierung", "vertretung", "vertreter", "vertre
                   "kommission", "führung", "amt", "büro", "ausschuss", "ausschusses", "stab", "verwaltung", "dienst",
                   "kreise", "kreisen", "sprecher", "sprecherin", "agentur", "zeitung", "sender", "partei", "fraktion")
 # Heads of bodies that speak through statements ("Laut Bundesnetzagentur", "des Verteidigungsministeriums").
-_BODY_NOUNS = ("ministerium", "ministeriums", "regierung", "agentur", "behörde", "amt", "amts", "amtes", "botschaft",
+_BODY_NOUNS = ("ministerium", "ministeriums", "regierung", "agentur", "behörde", "amt", "amts", "amtes", "botschaft", "vertretung",
                "kommission", "präsidialamt", "generalstab", "generalstabs")
+# Diplomatic missions and envoys: "in X" / "bei X" after them names the host, not the speaker.
+_MISSION_NOUNS = ("botschaft", "botschafter", "botschafterin", "vertretung", "konsulat", "generalkonsulat",
+                  "gesandte", "gesandter", "vertreter", "vertreterin")
 # Nationality nouns that refer back to a person of that country ("so der Franzose"): (country, gender).
 _NATIONALITIES = {
     **{m: (c, "m") for m, c in (("Franzose", "FR"), ("Norweger", "NO"), ("Amerikaner", "US"), ("US-Amerikaner", "US"),
@@ -428,10 +431,13 @@ class Attributor:
             i += 1
         if i == j or not any(t.text[:1].isupper() or t.text in _PRONOUNS for t in toks[i:j]):
             return None
-        if i >= 2 and toks[i - 1].text == "in" and toks[i - 2].text in _SEATED_BODIES:
-            i -= 2  # "Die Regierung in Peking warnte ...": the body, not its seat
-            if i > 0 and toks[i - 1].text in ("Die", "die", "Der", "der", "Das", "das"):
-                i -= 1
+        if i >= 2 and toks[i - 1].text in ("in", "bei"):
+            # "Die Regierung in Peking warnte", "Der chinesische Botschafter in Berlin sagte",
+            # "Die Vertretung Russlands bei der Nato erklärte": the body or envoy, not its seat or host
+            inner = self._np_before(toks, i - 1)
+            if inner and any(toks[m].text in _SEATED_BODIES or toks[m].text.lower().endswith(_MISSION_NOUNS)
+                             for m in range(*inner)):
+                i = inner[0]
         return (i, j)
 
     @staticmethod
@@ -462,6 +468,11 @@ class Attributor:
         if b - a == 1 and toks[a].text in _DEMONSTRATIVES:
             return _as_speaker(_recent_person(history[::-1], _DEMONSTRATIVES[toks[a].text]))
         names = self.gaz.find_names(phrase) + [(0, 0, e) for e in _names_in(phrase, local_names)]
+        host = next((m for m in range(a + 1, b - 1) if toks[m].text in ("in", "bei")
+                     and any(toks[x].text.lower().endswith(_MISSION_NOUNS) for x in range(a, m))), None)
+        if host is not None and not any(e.is_person for _, _, e in names):
+            # "der chinesische Botschafter in Berlin", "die Vertretung Russlands bei der Nato": the host is no speaker
+            return self._resolve(text, toks, (a, host), history, current, date, local_names)
         persons = [e for _, _, e in names if e.is_person] or [e for _, _, e in names]
         if persons:
             uniq = list(dict.fromkeys(persons))

@@ -346,3 +346,13 @@ def test_multi_word_particles_and_complements(units, speaker, cue):
 ])
 def test_verbs_that_report_only_in_a_frame_stay_narration(text):
     assert Attributor().attribute([text])[0].attribution == "author"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die russische Botschaft in Berlin wies die Berichte zurück.", "Russische Botschaft in Berlin"),
+    ("Die chinesische Vertretung bei der EU wies die Vorwürfe zurück.", "Chinesische Vertretung"),
+    ("Die Regierung in Moskau wies die Berichte zurück.", "Russische Regierung"),
+])
+def test_host_of_a_mission_is_not_the_speaker(text, speaker):
+    # "in Berlin" / "bei der EU" after an embassy or mission names its host, not who speaks
+    assert Attributor().attribute([text])[0].speaker == speaker
