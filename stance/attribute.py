@@ -78,6 +78,9 @@ _BODY_SUFFIXES = ("ministerium", "regierung", "vertretung", "vertreter", "vertre
 # Heads of bodies that speak through statements ("Laut Bundesnetzagentur", "des Verteidigungsministeriums").
 _BODY_NOUNS = ("ministerium", "ministeriums", "regierung", "agentur", "behörde", "amt", "amts", "amtes", "botschaft", "vertretung",
                "kommission", "präsidialamt", "generalstab", "generalstabs")
+# Plural groups of states or members that speak together ("Die Nato-Staaten sagten ... zu").
+_GROUP_NOUNS = ("staaten", "länder", "alliierten", "verbündeten", "partner", "mitglieder", "regierungen",
+                "bündnispartner", "außenminister", "verteidigungsminister", "staats- und regierungschefs")
 # Diplomatic missions and envoys: "in X" / "bei X" after them names the host, not the speaker.
 _MISSION_NOUNS = ("botschaft", "botschafter", "botschafterin", "vertretung", "konsulat", "generalkonsulat",
                   "gesandte", "gesandter", "vertreter", "vertreterin")
@@ -557,6 +560,9 @@ class Attributor:
             if len(caps) >= 2 and inner == caps and all(w[:1].isupper() and w not in _STOP_UPPER for w in caps):
                 ent = self._local_entity(" ".join(caps), None, local_names)
                 return ent.name, (ent,)
+            if len(nouns) == 1 and nouns[0].lower().endswith(_GROUP_NOUNS) and words[0] in ("Die", "die", "Alle", "alle"):
+                # "Die Nato-Staaten", "die Alliierten": a group speaks, named as written without the article
+                return " ".join(w for w in words[1:]), ()
         return None
 
     def _body(self, adjs: list[str], nouns: list[str], bare: bool) -> tuple[str, tuple[Entity, ...]] | None:

@@ -356,3 +356,12 @@ def test_verbs_that_report_only_in_a_frame_stay_narration(text):
 def test_host_of_a_mission_is_not_the_speaker(text, speaker):
     # "in Berlin" / "bei der EU" after an embassy or mission names its host, not who speaks
     assert Attributor().attribute([text])[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Nato-Staaten sagten der Ukraine weitere Hilfe zu.", "Nato-Staaten"),  # not the dative object
+    ("Die Alliierten sicherten Kiew Unterstützung zu.", "Alliierten"),
+])
+def test_a_group_of_states_speaks_as_a_group(text, speaker):
+    att = Attributor().attribute([text])[0]
+    assert (att.speaker, att.attribution) == (speaker, "indirect")
