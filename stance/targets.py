@@ -25,6 +25,10 @@ from pathlib import Path
 _SUFFIXES = ("", "s", "es", "n", "en", "e", "er", "ern", "ses", "se", "ns", "em")
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 # Nouns naming an event, body or office holder: "Gipfeltreffen der NATO" names no stance target.
+# Words of travel before "aus X": X is where someone comes from, a place ("Rückkehr aus Moskau").
+_FROM_MOTION = frozenset({"Rückkehr", "Rückreise", "Heimkehr", "Heimreise", "zurück", "zurückgekehrt", "abgereist",
+                          "Abreise", "Flug", "Reise", "kommend", "geflohen", "Flucht", "Abzug", "abgezogen",
+                          "ausgewiesen", "Ausweisung", "Delegation", "Gäste", "Gast", "Besucher"})
 _EVENT_ENDINGS = ("gipfel", "gipfels", "treffen", "treffens", "tagung", "konferenz", "zentrale", "hauptquartier",
                   "minister", "ministern", "ministerin", "sprecher", "sprecherin", "chef", "chefs", "rat", "rats")
 # Endings of nouns for people: a nationality adjective before them names no state ("chinesische Studenten").
@@ -287,6 +291,8 @@ class TargetDetector:
         prep = tokens[j].group()
         if prep == "von" and i + 1 < len(tokens) and tokens[i + 1].group() == "nach":
             return True
+        if prep == "aus" and any(tokens[k].group() in _FROM_MOTION for k in range(max(0, j - 3), j)):
+            return True  # "nach seiner Rückkehr aus Moskau"; but "Kritik aus Moskau" is the government
         if prep.lower() not in self._place_preps:
             return False
         before = {tokens[k].group() for k in range(max(0, j - 2), j)}
@@ -328,11 +334,12 @@ class TargetDetector:
     def _person_reference(self, text: str, start: int) -> str | None:
         """Why a leader's name at ``start`` only names the person, not a stance target: as a
         counterpart ("Treffen mit Putin", "bei Xi"); None otherwise."""
-        before = text[:start].split()
-        if not before:
-            return None
-        prev = before[-1].strip("„“\"»«,(")
-        if prev.lower() in ("mit", "bei"):
+        before = [w.strip("„“\"»«,(") for w in text[:start].split()]
+        # skip a title before the name: "mit Chinas Präsident Xi", "bei dem russischen Staatschef Putin"
+        while len(before) > 1 and (before[-1] in self.lexicon.role_nouns or before[-1][:1].islower()
+                                   and before[-1].lower() not in ("mit", "bei") or self._alias_target(before[-1])):
+            before.pop()
+        if before and before[-1].lower() in ("mit", "bei"):
             return "counterpart"
         return None
 
@@ -419,7 +426,9 @@ class TargetDetector:
                     for p in entry["persons"]:
                         if " " in p and text[max(0, start - len(p)):tok.end()].endswith(p.rsplit(" ", 1)[0] + " " + word):
                             start = tok.end() - len(p) - (len(word) - len(p.split()[-1]))
-                    reason = self._person_reference(text, start) if evaluative else None
+                    possessive = word.endswith("s") and i + 1 < len(tokens) and tokens[i + 1].group()[:1].isupper()
+                    # "mit Putins Regime": the regime, not the counterpart
+                    reason = self._person_reference(text, start) if evaluative and not possessive else None
                     add(t, start, tok.end(), not evaluative or reason is not None, reason or "person")
                     break
         mentions.sort(key=lambda m: m.start)

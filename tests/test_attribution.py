@@ -365,3 +365,13 @@ def test_host_of_a_mission_is_not_the_speaker(text, speaker):
 def test_a_group_of_states_speaks_as_a_group(text, speaker):
     att = Attributor().attribute([text])[0]
     assert (att.speaker, att.attribution) == (speaker, "indirect")
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("Nach seiner Rückkehr aus Moskau sagte Orban, der Krieg müsse enden.", []),  # where he came from
+    ("Aus Moskau kam scharfe Kritik an der Entscheidung.", ["Russia"]),  # the government
+    ("Bei einem Treffen mit Chinas Präsident Xi sagte Putin, man sei eng verbunden.", []),  # counterpart with title
+    ("Scholz sagte, man müsse mit Putins Regime hart umgehen.", ["Russia"]),  # the regime, not a counterpart
+])
+def test_places_of_origin_and_titled_counterparts(analyzer, text, targets):
+    assert sorted(analyzer.analyze_texts([text])[0].targets) == targets
