@@ -330,7 +330,6 @@ def test_more_reporting_verbs(units, speaker, cue):
     (["Lawrow brachte zum Ausdruck, dass Moskau enttäuscht sei."], "Sergej Lawrow", "brachte zum Ausdruck"),
     (["Peskow wies die Vorwürfe entschieden von sich."], "Dmitri Peskow", "wies … von sich"),
     (["Baerbock gab an, die Lage sei ernst."], "Annalena Baerbock", "gab an"),
-    (["Pistorius zeigte sich besorgt über die Aufrüstung."], "Boris Pistorius", "zeigte sich"),
     (["Wang Yi vertrat die Auffassung, der Westen sei gespalten."], "Wang Yi", "vertrat"),
     (["Sacharowa wertete den Schritt als Provokation."], "Maria Sacharowa", "wertete … als"),
 ])
@@ -343,6 +342,7 @@ def test_multi_word_particles_and_complements(units, speaker, cue):
     "Die Nato zeigte am Montag Bilder von der Übung.",  # "zeigen" without "sich" + an attitude word
     "Russland stellt eine Bedrohung dar.",
     "Der Gipfel gab Anlass zur Hoffnung.",
+    "Pistorius zeigte sich zufrieden, dass die Allianz zusammensteht.",  # a characterisation (GUIDELINES 2.1)
 ])
 def test_verbs_that_report_only_in_a_frame_stay_narration(text):
     assert Attributor().attribute([text])[0].attribution == "author"
