@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .analyze import Analyzer
+from .ingest import SENTENCE_END
 from .schema import SENTIMENTS, STANCES
 from .validation import DataError, iter_jsonl
 
@@ -62,6 +63,8 @@ def item_documents(items: list[dict]) -> list[tuple[list[str], list[str], int]]:
     ...                        {"text": "C.", "context_before": "X."}])
     >>> [d[0] for d in docs]
     [['A.'], ['A.', 'B.'], ['X.', 'C.']]
+    >>> item_documents([{"text": "Gipfel in Vilnius: Selenskyj verlangt Beitritt", "context_before": ""}])[0][1]
+    ['title']
     """
     docs = []
     chain: list[str] = []
@@ -73,8 +76,15 @@ def item_documents(items: list[dict]) -> list[tuple[list[str], list[str], int]]:
             chain = [ctx, it["text"]]
         else:
             chain = [it["text"]]
-        docs.append((list(chain), ["body"] * len(chain), len(chain) - 1))
+        docs.append((list(chain), [_kind_of(t, k) for k, t in enumerate(chain)], len(chain) - 1))
     return docs
+
+
+def _kind_of(text: str, position: int) -> str:
+    """A line without sentence-final punctuation is a heading, as `stance.ingest` reads raw articles."""
+    if SENTENCE_END.search(text.strip()):
+        return "body"
+    return "title" if position == 0 else "subheading"
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:

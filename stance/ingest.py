@@ -59,7 +59,7 @@ MAX_CREDIT_WORDS = 12
 #: A sentence end followed by more text (not an initial such as "M. Klimentyev").
 _SENTENCE_BREAK = re.compile(r"\w{2,}[.!?…][\"“”»«']*\s+\S")
 _INITIAL_END = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\.$")
-_SENTENCE_END = re.compile(r"[.!?…][\"“”»«']*$|[\"“”»«]$")
+SENTENCE_END = re.compile(r"[.!?…][\"“”»«'‘’›‹]*$|[\"“”»«‘’›‹]$")
 _FULL_STOP_END = re.compile(r"[.!?…][\"“”»«']*$")
 #: Stripped from the edges of lines and units: all Unicode white space (line and paragraph
 #: separators included) and the invisible BOM / zero-width space.
@@ -228,7 +228,7 @@ def ingest(raw: str, article_id: str = "article") -> Article:
                 flush()
                 add("caption", start, line.end)  # the caption of a credit on a line of its own
                 continue
-            looks_heading = single_line_block and not _SENTENCE_END.search(text)
+            looks_heading = single_line_block and not SENTENCE_END.search(text)
             if looks_heading and not units and "title" not in metadata:
                 metadata["title"] = text
                 add("title", start, line.end)

@@ -307,6 +307,8 @@ class TargetDetector:
 
     def _genitive_of_title(self, tokens: list[re.Match], i: int) -> bool:
         """True for "Außenminister der NATO", "Gipfeltreffen der Allianz" (role or event + genitive)."""
+        if i >= 3 and tokens[i - 1].group().isdigit():
+            i -= 1  # "Staats- und Regierungschefs der 31 Nato-Staaten"
         if i < 2 or tokens[i - 1].group() not in ("der", "des"):
             return False
         head = tokens[i - 2].group()
@@ -400,6 +402,8 @@ class TargetDetector:
                     add(target, tok.start(), tok.end(), False, "alias")
                 continue
             compound = self._compound(word)
+            if compound is not None and not compound[1] and self._genitive_of_title(tokens, i):
+                compound = (compound[0], True, "title")  # "die Außenminister der Nato-Staaten"
             if compound is not None:
                 add(compound[0], tok.start(), tok.end(), compound[1], compound[2])
                 continue
