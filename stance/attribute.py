@@ -418,7 +418,8 @@ class Attributor:
         i = v
         while i > 0:
             w = toks[i - 1].text
-            if w[:1].isupper() and w not in _STOP_UPPER or w in ("Die", "Der", "Das", "Ein", "Eine") or w in _DETERMINERS \
+            if (w[:1].isupper() or _AGE_NOUN.match(w)) and w not in _STOP_UPPER or w in ("Die", "Der", "Das", "Ein", "Eine") \
+                    or w in _DETERMINERS \
                     or _adjective(w) or w == "und" or w in _PRONOUNS:
                 i -= 1
                 if w in ("Die", "Der", "Das", "Ein", "Eine") or (w in _DETERMINERS and (i == 0 or toks[i - 1].text in (",", "wie", "dass"))):
@@ -427,12 +428,13 @@ class Attributor:
             break
         if i == j:
             return None
+        nounish = lambda w: w[:1].isupper() or _AGE_NOUN.match(w)  # noqa: E731  ("Der 63-Jährige")
         while i < j and (toks[i].text in _DETERMINERS or toks[i].text == "und" or toks[i].text[:1].islower()) \
                 and toks[i].text not in _PRONOUNS:
-            if toks[i].text in _DETERMINERS and any(t.text[:1].isupper() for t in toks[i + 1:j]):
+            if toks[i].text in _DETERMINERS and any(nounish(t.text) for t in toks[i + 1:j]):
                 break
             i += 1
-        if i == j or not any(t.text[:1].isupper() or t.text in _PRONOUNS for t in toks[i:j]):
+        if i == j or not any(nounish(t.text) or t.text in _PRONOUNS for t in toks[i:j]):
             return None
         if i >= 2 and toks[i - 1].text in ("in", "bei"):
             # "Die Regierung in Peking warnte", "Der chinesische Botschafter in Berlin sagte",
@@ -495,7 +497,7 @@ class Attributor:
                 # "Wang" after "Wang Yi", "Lawrow" after a local "Sergej Lawrow"
                 if ent.is_person and heads[0] in (ent.name.split()[0], ent.name.split()[-1]):
                     return ent.name, (ent,)
-        if len(heads) == 1 and _AGE_NOUN.match(heads[0]):
+        if len(heads) - (heads[0] in ("Der", "Die")) == 1 and _AGE_NOUN.match(heads[-1]):
             # "der 62-Jährige", "die 72-Jährige": the most recent person of that gender
             return _as_speaker(_recent_person(current + history[::-1], "f" if words[0].lower() == "die" else "m"))
         anon = _ANON_HEADS.match(phrase)
@@ -878,9 +880,12 @@ class Attributor:
         colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
         if colon is not None and 0 < colon <= 6:
             head = toks[:colon]
-            if all(t.text[:1].isupper() or t.text in ("-",) for t in head):
+            if all(t.text[:1].isupper() or t.text in ("-", "von", "der", "de", "van", "zu") for t in head):
                 span = (0, colon)
                 names = self.gaz.find_names(text[: toks[colon].start])
+                person = self.gaz.by_surname(head[0].text) if colon == 1 and not names else None
+                if person is not None and take(span, ":", _as_speaker(person)):  # "Austin: ..."
+                    return loc, still_open
                 if names or any(self.gaz.is_role_noun(t.text) for t in head):
                     if take(span, ":"):
                         return loc, still_open

@@ -148,6 +148,16 @@ class Gazetteer:
                 ent = self._by_alias.get(alias[: -len(ending)])
         return ent
 
+    def by_surname(self, word: str) -> Entity | None:
+        """The one person whose canonical name ends in ``word`` ("Austin" -> Lloyd Austin), or None
+        if no person or several do.
+
+        >>> Gazetteer.default().by_surname("Stoltenberg").name
+        'Jens Stoltenberg'
+        """
+        found = {e for e in self.entities if e.is_person and e.name.split()[-1] == word}
+        return found.pop() if len(found) == 1 else None
+
     def find_names(self, text: str) -> list[tuple[int, int, Entity]]:
         """All gazetteer names in ``text`` as ``(start, end, entity)``, longest match first.
 

@@ -375,3 +375,20 @@ def test_a_group_of_states_speaks_as_a_group(text, speaker):
 ])
 def test_places_of_origin_and_titled_counterparts(analyzer, text, targets):
     assert sorted(analyzer.analyze_texts([text])[0].targets) == targets
+
+
+@pytest.mark.parametrize("units, speaker", [
+    (["Li Qiang ist in Berlin eingetroffen.", "Der 63-Jährige wies darauf hin, dass China Partner sei."], "Li Qiang"),
+    (["Kaja Kallas ist in Berlin.", "Die 47-Jährige betonte, Russland sei eine Gefahr."], "Kaja Kallas"),
+])
+def test_age_noun_as_subject_before_the_verb(units, speaker):
+    assert Attributor().attribute(units)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Von der Leyen: Europa muss aufrüsten", "Ursula von der Leyen"),  # name particles in the head
+    ("Austin: Russland soll geschwächt werden", "Lloyd Austin"),  # a surname only one known person has
+])
+def test_name_claim_headlines_with_particles_and_surnames(text, speaker):
+    att = Attributor().attribute([text], kinds=["title"])[0]
+    assert (att.speaker, att.cue) == (speaker, ":")
