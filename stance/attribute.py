@@ -894,6 +894,10 @@ class Attributor:
             w = toks[k].text
             if w[:1].islower() and w not in _NOT_REPORTED and self._konjunktiv(w) and not (
                     k > 0 and toks[k - 1].text.lower() in ("ich", "wir")):
+                opener = next((toks[m].text.lower() for m in range(k - 1, -1, -1)
+                               if toks[m].text in (",", ";", ":") or toks[m].text.lower() in ("dass", "ob")), None)
+                if opener in ("dass", "ob"):
+                    continue  # "zeigte sich zuversichtlich, dass beide bald Mitglieder würden": not reported speech
                 loc.konjunktiv = w
                 break
         return loc, still_open

@@ -392,3 +392,10 @@ def test_age_noun_as_subject_before_the_verb(units, speaker):
 def test_name_claim_headlines_with_particles_and_surnames(text, speaker):
     att = Attributor().attribute([text], kinds=["title"])[0]
     assert (att.speaker, att.cue) == (speaker, ":")
+
+
+def test_konjunktiv_inside_a_dass_clause_does_not_continue_reported_speech():
+    units = ["Erdogan sagte, er blockiere den Beitritt.",
+             "Stoltenberg zeigte sich zuversichtlich, dass beide Staaten bald Mitglieder würden.",
+             "Die Nato habe zugesagt, dass Kiew Mitglied werde."]
+    assert speakers(units)[1:] == [("author", "author"), ("Recep Tayyip Erdogan", "indirect")]
