@@ -70,6 +70,7 @@ class TargetLexicon:
     group_references: tuple[str, ...] = ()
     self_references: tuple[str, ...] = ()
     non_state_nouns: frozenset[str] = field(default_factory=frozenset)  # "russisches Gas": no state actor
+    place_nouns: frozenset[str] = field(default_factory=frozenset)  # "an der Westgrenze Russlands": a place
     state_groups: frozenset[str] = field(default_factory=frozenset)  # "beide Länder" refers to states only
     non_state_targets: frozenset[str] = field(default_factory=frozenset)
     other_countries: tuple[str, ...] = ()
@@ -95,6 +96,7 @@ class TargetLexicon:
             place_prepositions=frozenset(data.get("place_prepositions", [])),
             governance_nouns=frozenset(data.get("governance_nouns", [])),
             non_state_nouns=frozenset(data.get("non_state_nouns", [])),
+            place_nouns=frozenset(data.get("place_nouns", [])),
             group_references=tuple(implicit.get("group_references", [])),
             self_references=tuple(implicit.get("self_references", [])),
             state_groups=frozenset(implicit.get("state_groups", [])),
@@ -112,6 +114,7 @@ class TargetLexicon:
             "place_prepositions": sorted(self.place_prepositions),
             "governance_nouns": sorted(self.governance_nouns),
             "non_state_nouns": sorted(self.non_state_nouns),
+            "place_nouns": sorted(self.place_nouns),
             "implicit": {
                 "group_references": list(self.group_references),
                 "self_references": list(self.self_references),
@@ -298,6 +301,10 @@ class TargetDetector:
         before = {tokens[k].group() for k in range(max(0, j - 2), j)}
         return not (before & self.lexicon.governance_nouns)
 
+    def _genitive_of_place(self, tokens: list[re.Match], i: int, word: str) -> bool:
+        """True for "an der Westgrenze Russlands", "im Süden Chinas" (a place noun + genitive name)."""
+        return word.endswith("s") and i >= 1 and tokens[i - 1].group() in self.lexicon.place_nouns
+
     def _multi_word_place(self, text: str, start: int) -> bool:
         """True for "in die Volksrepublik China", "in der Russischen Föderation" (a place, not the state)."""
         before = text[:start].split()[-3:]
@@ -391,7 +398,7 @@ class TargetDetector:
             word = tok.group()
             target = self._alias_target(word)
             if target is not None:
-                if self._place(text, tokens, i, target):
+                if self._place(text, tokens, i, target) or self._genitive_of_place(tokens, i, word):
                     add(target, tok.start(), tok.end(), True, "place")
                 elif self._genitive_of_title(tokens, i) or self._bare_genitive_of_title(tokens, i, word) or \
                         self._saxon_genitive_title(tokens, i, word):
@@ -409,6 +416,17 @@ class TargetDetector:
                 continue
             adj_targets = self._adjective_target(word) if word[:1].islower() or self._sentence_initial(text, tokens, i) \
                 else []
+            if adj_targets and i >= 2 and tokens[i - 1].group() in ("des", "der") and (
+                    tokens[i - 2].group() in lex.role_nouns or tokens[i - 2].group() in lex.incidental_heads
+                    or tokens[i - 2].group().lower().endswith(("chef", "chefin", "sprecher", "sprecherin"))):
+                # "Der Vizechef des russischen Sicherheitsrats", "die Sprecherin des chinesischen Außenministeriums"
+                noun = self._noun_after(tokens, i)
+                k = text.find(noun, tok.end()) if noun else -1
+                for t in dict.fromkeys(adj_targets):
+                    add(t, tok.start(), k + len(noun) if k >= 0 else tok.end(), True, "title")
+                    taken.pop()
+                taken.append((tok.start(), k + len(noun) if k >= 0 else tok.end()))
+                continue
             if adj_targets:
                 noun = self._noun_after(tokens, i)
                 state = noun is not None and (self._is_state_noun(noun) or not self._is_non_state_noun(noun))

@@ -399,3 +399,14 @@ def test_konjunktiv_inside_a_dass_clause_does_not_continue_reported_speech():
              "Stoltenberg zeigte sich zuversichtlich, dass beide Staaten bald Mitglieder würden.",
              "Die Nato habe zugesagt, dass Kiew Mitglied werde."]
     assert speakers(units)[1:] == [("author", "author"), ("Recep Tayyip Erdogan", "indirect")]
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("Sacharowa warnte vor einer Aufrüstung an der Westgrenze Russlands.", []),  # a place
+    ("Der Vizechef des russischen Sicherheitsrats, Dmitri Medwedew, schrieb auf Telegram.", []),  # a title
+    ("Li Qiang ist zu den deutsch-chinesischen Regierungskonsultationen eingetroffen.", []),  # an event
+    ("Chinesische Marken wie BYD kommen auf acht Prozent Marktanteil.", []),  # products
+    ("Die Armee Russlands rückt weiter vor.", ["Russia"]),
+])
+def test_places_titles_events_and_products_are_incidental(analyzer, text, targets):
+    assert sorted(analyzer.analyze_texts([text])[0].targets) == targets
