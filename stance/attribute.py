@@ -217,6 +217,27 @@ class _Local:
     sources: list[Entity] = field(default_factory=list)  # media named in the unit ("berichtete der Spiegel")
 
 
+def _described(toks: _Tokens, span: tuple[int, int]) -> tuple[str, tuple] | None:
+    """A source the gazetteer does not know, in the nominative as it would be written as a subject:
+    "der ukrainischen Luftwaffe" -> "Ukrainische Luftwaffe", "des ukrainischen Militärs" ->
+    "Ukrainisches Militär", "chinesischen Staatsmedien" -> "Chinesische Staatsmedien"."""
+    words = [t.text for t in toks[span[0]:span[1]]]
+    article = words[0].lower() if words[0].lower() in ("der", "des", "dem", "den", "die", "das") else None
+    words = words[1:] if article else words
+    if not words or not words[-1][:1].isupper() or not all(w[:1].isupper() or _adjective(w) for w in words) \
+            or any(w in _STOP_UPPER or w in _DOCUMENTS for w in words) or (article is None and len(words) == 1) \
+            or _ANON_HEADS.match(words[0]) or words[0] in ("vieler", "einiger", "mancher", "aller", "beider"):
+        return None  # "Laut Plan": no source
+    noun = words[-1]
+    if article == "des" and noun.endswith("s") and len(noun) > 5:
+        noun = noun[:-2] if noun.endswith("es") and noun[-3] in "stzß" else noun[:-1]
+    neuter = noun.lower().endswith(("ium", "amt", "büro", "militär", "institut", "zentrum", "kommando"))
+    ending = {"des": "es" if neuter else "er", "dem": "es" if neuter else "er"}.get(article, "e")
+    adjs = [re.sub(r"(?:e|em|en|er|es)$", "", w).capitalize() + ending if k == 0 else re.sub(r"(?:em|en|er|es)$", "e", w)
+            for k, w in enumerate(words[:-1]) if w[:1].islower()]
+    return " ".join(adjs + [noun]), ()
+
+
 def _recent_person(candidates, gender: str, country: str | None = None) -> Entity | None:
     """The first person of this gender (and country, if given) in ``candidates`` (most recent first)."""
     return next((e for e in candidates if e.is_person and e.gender in (gender, None)
@@ -768,6 +789,8 @@ class Attributor:
                 else:
                     continue
                 res = resolve(span) if span else None
+                if res is None and span and position in ("before_name", "after_name") and not self._find_verb(toks):
+                    res = _described(toks, span)  # "Der ukrainischen Luftwaffe zufolge", "Laut chinesischen Staatsmedien"
                 if res is not None and position != "alone" and res[1] and all(e.kind == "media" for e in res[1]) \
                         and self._find_verb(toks):
                     continue  # "sagte Peskow laut der Agentur Interfax": the agency only passes it on

@@ -410,3 +410,14 @@ def test_konjunktiv_inside_a_dass_clause_does_not_continue_reported_speech():
 ])
 def test_places_titles_events_and_products_are_incidental(analyzer, text, targets):
     assert sorted(analyzer.analyze_texts([text])[0].targets) == targets
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Der ukrainischen Luftwaffe zufolge wurden 28 Drohnen abgeschossen.", "Ukrainische Luftwaffe"),
+    ("Laut chinesischen Staatsmedien sprachen beide über den Handel.", "Chinesische Staatsmedien"),
+    ("Nach Angaben des ukrainischen Militärs gab es Angriffe.", "Ukrainisches Militär"),
+    ("Nach Berechnungen der Allianz gibt Deutschland mehr aus.", "NATO"),
+    ("Laut Plan soll der Gipfel im Juli stattfinden.", "author"),  # no source
+])
+def test_sources_after_markers_that_the_gazetteer_does_not_know(text, speaker):
+    assert Attributor().attribute([text])[0].speaker == speaker
