@@ -81,6 +81,10 @@ _BODY_NOUNS = ("ministerium", "ministeriums", "regierung", "agentur", "behörde"
 # Plural groups of states or members that speak together ("Die Nato-Staaten sagten ... zu").
 _GROUP_NOUNS = ("staaten", "länder", "alliierten", "verbündeten", "partner", "mitglieder", "regierungen",
                 "bündnispartner", "außenminister", "verteidigungsminister", "staats- und regierungschefs")
+# Bare plurals that name a group of sources ("Beobachter sagten", "Experten warnen").
+_GROUP_SOURCES = frozenset({"Beobachter", "Experten", "Analysten", "Kritiker", "Diplomaten", "Beamte", "Politiker",
+                            "Ökonomen", "Fachleute", "Insider", "Gegner", "Befürworter", "Militärexperten",
+                            "Sicherheitsexperten", "Regierungsvertreter", "Abgeordnete", "Aktivisten", "Historiker"})
 # Diplomatic missions and envoys: "in X" / "bei X" after them names the host, not the speaker.
 _MISSION_NOUNS = ("botschaft", "botschafter", "botschafterin", "vertretung", "konsulat", "generalkonsulat",
                   "gesandte", "gesandter", "vertreter", "vertreterin")
@@ -367,7 +371,28 @@ class Attributor:
             j -= 1
         j = self._extend_name(toks, i, j)
         j = self._cut_after_name(toks, i, j)
+        if _ANON_HEADS.match(toks[i].text + " x"):
+            j = self._genitive_attribute(toks, j)
         return (i, self._apposition_after(toks, i, j))
+
+    @staticmethod
+    def _genitive_attribute(toks: list[_Tok], j: int) -> int:
+        """Extend an anonymous source by its genitive attribute: "eine Bewohnerin | des Stadtteils
+        Solomjanskyj", "ein Sprecher | der Regierung in Manila"."""
+        if j >= len(toks) or toks[j].text not in ("des", "der"):
+            return j
+        m = j + 1
+        while m < len(toks) and toks[m].text[:1].islower() and _adjective(toks[m].text):
+            m += 1
+        start = m
+        while m < len(toks) and toks[m].text[:1].isupper() and toks[m].text not in _STOP_UPPER:
+            m += 1
+        if m == start:
+            return j
+        if m + 1 < len(toks) and toks[m].text == "in" and toks[m + 1].text[:1].isupper() \
+                and toks[m - 1].text in _SEATED_BODIES:
+            m += 2  # "der Regierung in Manila"
+        return m
 
     def _cut_after_name(self, toks: _Tokens, i: int, j: int) -> int:
         """End the phrase after a known person's name ("Mike Pompeo Russland und China ..." -> "Mike
@@ -391,7 +416,7 @@ class Attributor:
         if j + 2 >= len(toks) or not any(self._role_like(t.text) for t in toks[i:j]):
             return j
         comma = j
-        if toks[j].text in ("im", "in", "des", "der", "am", "beim", "von", "vom"):  # a short attribute first
+        if toks[j].text in ("im", "in", "des", "der", "am", "beim", "bei", "von", "vom"):  # a short attribute first
             comma = next((m for m in range(j + 1, min(j + 6, len(toks))) if toks[m].text == ","), None)
             if comma is None or not all(t.text[:1].isupper() or t.text in _DETERMINERS or t.text[:1].islower()
                                         and _adjective(t.text) for t in toks[j + 1:comma]):
@@ -498,7 +523,11 @@ class Attributor:
                      and any(toks[x].text.lower().endswith(_MISSION_NOUNS) for x in range(a, m))), None)
         if host is not None and not any(e.is_person for _, _, e in names):
             # "der chinesische Botschafter in Berlin", "die Vertretung Russlands bei der Nato": the host is no speaker
-            return self._resolve(text, toks, (a, host), history, current, date, local_names)
+            res = self._resolve(text, toks, (a, host), history, current, date, local_names)
+            seat = toks[host + 1].text if toks[host].text == "in" and host + 2 == b else None
+            if res is not None and seat and " in " in res[0] and not res[0].endswith(" in " + seat):
+                return f"{res[0].split(' in ')[0]} in {seat}", ()  # "die russische Botschaft in Tallinn"
+            return res
         persons = [e for _, _, e in names if e.is_person] or [e for _, _, e in names]
         if persons:
             uniq = list(dict.fromkeys(persons))
@@ -543,6 +572,8 @@ class Attributor:
             adjs.append(_GENITIVE_PLACES[nouns[0]] + "e")  # "Chinas Außenminister" = "der chinesische Außenminister"
             nouns = nouns[1:]
         role_idx = [k for k, w in enumerate(nouns) if self._role_like(w)]
+        if len(words) == 1 and (words[0] in _GROUP_SOURCES or role_idx and not self.gaz.roles_for(words[0])):
+            return words[0], ()  # "Kritiker werfen ihm vor": a bare plural names a group, no one person
         if role_idx:
             role = nouns[role_idx[-1]]
             after = [w for w in nouns[role_idx[-1] + 1:] if w not in _STOP_UPPER]

@@ -421,3 +421,17 @@ def test_places_titles_events_and_products_are_incidental(analyzer, text, target
 ])
 def test_sources_after_markers_that_the_gazetteer_does_not_know(text, speaker):
     assert Attributor().attribute([text])[0].speaker == speaker
+
+
+@pytest.mark.parametrize("units, speaker", [
+    (["Die Präsenz sei eine Provokation, erklärte der russische Botschafter bei der Nato, Alexander Gruschko."],
+     "Alexander Gruschko"),
+    (["Das sei Terror, sagte eine Bewohnerin des Stadtteils Solomjanskyj."], "Bewohnerin des Stadtteils Solomjanskyj"),
+    (["Peking habe das Boot behindert, teilte ein Sprecher der Regierung in Manila mit."],
+     "Sprecher der Regierung in Manila"),
+    (["Die russische Botschaft in Tallinn wies die Vorwürfe zurück."], "Russische Botschaft in Tallinn"),
+    (["Scholz reist nach Peking.", "Kritiker werfen ihm vor, die Abhängigkeit zu unterschätzen."], "Kritiker"),
+    (["Scholz reist nach Peking.", "Beobachter sagten, die Reise sei heikel."], "Beobachter"),
+])
+def test_descriptive_sources_keep_their_attributes(units, speaker):
+    assert Attributor().attribute(units)[-1].speaker == speaker
