@@ -85,7 +85,7 @@ class Analyzer:
             for s, e in self.detector.self_references(text):
                 for t in represents:
                     targets.setdefault(t, Mention(t, text[s:e], s, e, False, "self-reference"))
-        group = self.detector.group_targets(text, list(previous))
+        group = self.detector.group_targets(text, list(previous), speaker_span=span)
         if not group and len(represents) >= 2 and self.detector.group_references(text):
             group = list(represents)  # "lobten Xi und Putin die Partnerschaft beider Länder"
         for t in group:
@@ -102,6 +102,7 @@ class Analyzer:
         for text, kind, att in zip(texts, kinds, attributions):
             bloc, represents = self.speaker_side(att.speaker)
             mentions, targets = self.targets_of(text, att, represents, previous)
-            previous.append((text, targets))
+            # antecedents for "beide Länder": every target the unit names, incidental mentions too
+            previous.append((text, {**targets, **{m.target: m for m in mentions if m.target not in targets}}))
             out.append(AnalyzedUnit(text, kind, att, mentions, targets, bloc, represents))
         return out

@@ -460,10 +460,12 @@ class TargetDetector:
         """Spans of implicit group references ("beide Länder") to resolve from context."""
         return [(m.start(), m.end()) for p in self._group for m in p.finditer(text)]
 
-    def group_targets(self, text: str, previous: list[tuple[str, dict]]) -> list[str]:
+    def group_targets(self, text: str, previous: list[tuple[str, dict]],
+                      speaker_span: tuple[int, int] | None = None) -> list[str]:
         """Targets that "beide Länder" / "beide Seiten" in ``text`` refer to, from the nearest earlier
         unit with two or more targets; none if that unit or ``text`` names another country
-        ("Finnland und Schweden ... beide Länder").
+        ("Finnland und Schweden ... beide Länder"); a country in the speaker's title
+        (``speaker_span``: "Dänemarks Verteidigungsminister") does not count.
 
         >>> det = TargetDetector()
         >>> det.group_targets("Beide Länder üben.", [("Russland und China planen ein Manöver.", {"Russia": 1, "China": 1})])
@@ -479,8 +481,9 @@ class TargetDetector:
         for prev_text, prev_targets in reversed(previous[-3:]):
             found = [t for t in prev_targets if not (states_only and t in self.lexicon.non_state_targets)]
             if len(found) >= 2:
+                own = text if speaker_span is None else text[:speaker_span[0]] + text[speaker_span[1]:]
                 if states_only and self._countries is not None and (
-                        self._countries.search(prev_text) or self._countries.search(text)):
+                        self._countries.search(prev_text) or self._countries.search(own)):
                     return []
                 return found
         return []

@@ -435,3 +435,11 @@ def test_sources_after_markers_that_the_gazetteer_does_not_know(text, speaker):
 ])
 def test_descriptive_sources_keep_their_attributes(units, speaker):
     assert Attributor().attribute(units)[-1].speaker == speaker
+
+
+def test_group_reference_takes_incidental_antecedents_and_ignores_the_speakers_title(analyzer):
+    units = ["Xi Jinping ist in Moskau eingetroffen.",
+             "Kremlchef Wladimir Putin lobte die Beziehungen zwischen beiden Ländern als die besten.",
+             "Dass die beiden Länder enger zusammenarbeiten, sehe man mit Sorge, sagte Dänemarks Verteidigungsminister."]
+    out = analyzer.analyze_texts(units, date="2023-03")
+    assert [sorted(u.targets) for u in out[1:]] == [["China", "Russia"], ["China", "Russia"]]
