@@ -371,6 +371,12 @@ class Attributor:
             j -= 1
         j = self._extend_name(toks, i, j)
         j = self._cut_after_name(toks, i, j)
+        if toks[j - 1].text in _GENITIVE_PLACES:  # "Chinas oberster Außenpolitiker"
+            m = j
+            while m < len(toks) and toks[m].text[:1].islower() and _adjective(toks[m].text):
+                m += 1
+            if m > j and m < len(toks) and self._role_like(toks[m].text):
+                j = m + 1
         if _ANON_HEADS.match(toks[i].text + " x"):
             j = self._genitive_attribute(toks, j)
         return (i, self._apposition_after(toks, i, j))
@@ -528,7 +534,10 @@ class Attributor:
             if res is not None and seat and " in " in res[0] and not res[0].endswith(" in " + seat):
                 return f"{res[0].split(' in ')[0]} in {seat}", ()  # "die russische Botschaft in Tallinn"
             return res
-        persons = [e for _, _, e in names if e.is_person] or [e for _, _, e in names]
+        caps = [t.text for t in toks[a:b] if t.text[:1].isupper() and t.text not in ("Die", "Der", "Das")]
+        titled = len(caps) >= 2 and caps[0] in _GENITIVE_PLACES and self._role_like(caps[-1])
+        # "Chinas oberster Außenpolitiker": a title, not the state
+        persons = [e for _, _, e in names if e.is_person] or ([] if titled else [e for _, _, e in names])
         if persons:
             uniq = list(dict.fromkeys(persons))
             if len(uniq) > 1 and not any(t.text in ("und", "sowie", ",", "&") for t in toks[a:b]):

@@ -443,3 +443,9 @@ def test_group_reference_takes_incidental_antecedents_and_ignores_the_speakers_t
              "Dass die beiden Länder enger zusammenarbeiten, sehe man mit Sorge, sagte Dänemarks Verteidigungsminister."]
     out = analyzer.analyze_texts(units, date="2023-03")
     assert [sorted(u.targets) for u in out[1:]] == [["China", "Russia"], ["China", "Russia"]]
+
+
+def test_genitive_country_with_adjective_and_title_is_a_person():
+    units = ["Wang Yi: China gießt kein Öl ins Feuer",
+             "China stehe auf der Seite des Friedens, kündigte Chinas oberster Außenpolitiker an."]
+    assert Attributor().attribute(units, kinds=["title", "body"], date="2023-02")[-1].speaker == "Wang Yi"
