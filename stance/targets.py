@@ -294,8 +294,16 @@ class TargetDetector:
         prep = tokens[j].group()
         if prep == "von" and i + 1 < len(tokens) and tokens[i + 1].group() == "nach":
             return True
+        visit = tokens[j - 1].group() if prep in ("die", "das", "den") and j >= 1 else prep
+        if visit.lower() in ("besuchte", "besucht", "besuchen", "bereiste", "bereist") or (
+                i + 1 < len(tokens) and tokens[i + 1].group() in ("besucht", "besuchte", "besuchen", "bereist")):
+            return True  # "der die Volksrepublik besucht": where someone travels
         if prep == "aus" and any(tokens[k].group() in _FROM_MOTION for k in range(max(0, j - 3), j)):
             return True  # "nach seiner Rückkehr aus Moskau"; but "Kritik aus Moskau" is the government
+        if prep in ("der", "die") and j >= 1 and tokens[j - 1].group().lower() in self._place_preps \
+                and word.endswith(("republik", "föderation")):
+            j -= 1  # "in der Volksrepublik" (but "eine Erklärung, in der China ... kritisiert wird")
+            prep = tokens[j].group()
         if prep.lower() not in self._place_preps:
             return False
         before = {tokens[k].group() for k in range(max(0, j - 2), j)}

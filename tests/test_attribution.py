@@ -449,3 +449,13 @@ def test_genitive_country_with_adjective_and_title_is_a_person():
     units = ["Wang Yi: China gießt kein Öl ins Feuer",
              "China stehe auf der Seite des Friedens, kündigte Chinas oberster Außenpolitiker an."]
     assert Attributor().attribute(units, kinds=["title", "body"], date="2023-02")[-1].speaker == "Wang Yi"
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("Der Kanzler ist der erste Regierungschef, der die Volksrepublik besucht.", []),  # a destination
+    ("In der Volksrepublik wächst die Wirtschaft.", []),  # a place
+    ("Es gab eine Erklärung, in der China scharf kritisiert wird.", ["China"]),  # "in der" opens a relative clause
+    ("Die KP-Führung leitete eine Untersuchung ein.", ["China"]),
+])
+def test_destinations_and_party_leadership(analyzer, text, targets):
+    assert sorted(analyzer.analyze_texts([text])[0].targets) == targets
