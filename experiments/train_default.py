@@ -22,8 +22,7 @@ from stance.experiment import dev_items_from, load_embedding_cache, run_variant,
 from stance.train import TrainConfig
 
 HERE = Path(__file__).resolve().parent
-HELDOUT = [HERE.parent / "tests" / "data" / name for name in (
-    "heldout_sentences.jsonl", "heldout_hard.jsonl", "heldout_agency.jsonl", "heldout_wire.jsonl")]
+HELDOUT = sorted((HERE.parent / "tests" / "data").glob("heldout_*.jsonl"))
 
 
 def main(argv=None) -> int:

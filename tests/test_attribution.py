@@ -1,9 +1,11 @@
 """Speaker attribution and target detection: behaviour on the seed corpus and on held-out text.
 
 The held-out files in tests/data/ were written for testing only (not used to write the rules):
-heldout_sentences.jsonl (133 items), heldout_hard.jsonl (100 items in agency style) and
-heldout_agency.jsonl (110 items in 24 short agency articles, 2014-2025) and heldout_wire.jsonl
-(80 items in 10 wire-style articles of 8 sentences, speakers carried through the article).
+heldout_sentences.jsonl (133 items), heldout_hard.jsonl (100 items in agency style),
+heldout_agency.jsonl (110 items in 24 short agency articles, 2014-2025), heldout_wire.jsonl
+(80 items in 10 wire-style articles of 8 sentences, speakers carried through the article),
+heldout_press.jsonl (90 items in 24 short articles: many reporting verbs, markers, quote styles) and
+heldout_targets.jsonl (90 items in 20 articles: incidental and implicit target mentions).
 """
 
 from pathlib import Path
@@ -151,6 +153,8 @@ def test_corpus_figures(analyzer):
     ("heldout_hard.jsonl", 0.80, 0.85, 0.85),
     ("heldout_agency.jsonl", 0.90, 0.90, 0.90),
     ("heldout_wire.jsonl", 0.90, 0.90, 0.90),
+    ("heldout_press.jsonl", 0.90, 0.90, 0.90),
+    ("heldout_targets.jsonl", 0.90, 0.90, 0.90),
 ])
 def test_heldout_figures(analyzer, name, speaker_min, attribution_min, target_f1_min):
     """Text the rules were not written on (written for testing, with other speakers and cue forms)."""
