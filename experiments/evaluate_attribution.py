@@ -43,12 +43,15 @@ FIRST_LOOK = {
     "heldout_targets.jsonl": {"commit": "fd00ba5", "speaker": 0.856, "attribution": 0.933, "cue_f1": 0.880,
                               "target_f1": 0.867,
                               "relabelled": "tgt-008 speaker 'Ukraine' -> 'Ukrainische Regierung' (GUIDELINES 2.7); "
-                                            "tgt-013, tgt-024, tgt-074 cue 'sprach' -> 'sprach (…) von' (GUIDELINES 4)"},
+                                            "tgt-012 speaker 'Behörden in Vilnius' -> 'Litauische Behörden' (GUIDELINES 2.7, "
+                                            "found by an independent review); "
+                                            "tgt-013, tgt-024, tgt-074 cue 'sprach' -> 'sprach (…) von' (GUIDELINES 4); "
+                                            "'...' written as '…' in cues (scoring treats both alike)"},
     "heldout_press.jsonl": {"commit": "febe544", "speaker": 0.922, "attribution": 0.944, "cue_f1": 0.922,
                             "target_f1": 0.957,
                             "relabelled": "press-039 'zeigten sich überzeugt, dass' -> author (GUIDELINES 2.1); cues "
                                           "press-033 'appellierte', press-088 'bezeichnete', press-077 'wies … hin' "
-                                          "(GUIDELINES 4)"},
+                                          "(GUIDELINES 4); '...' written as '…' in cues"},
 }
 ROOT = HERE.parent
 
