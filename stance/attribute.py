@@ -322,6 +322,7 @@ class Attributor:
         self._markers = sorted(markers, key=lambda m: -len(m[1]))
         self._marker_starts = {m[1][0] for m in self._markers}
         self._role_cache: dict[str, bool] = {}
+        self._cue_info: dict[str, tuple] = {}  # word -> (particles, prepositions, complements, is a cue verb)
 
     # -- noun phrases ------------------------------------------------------------------
     def _role_like(self, word: str) -> bool:
@@ -697,11 +698,23 @@ class Attributor:
             w = t.text
             if not w[:1].islower() or not w.isalpha():
                 continue
-            particles = [p.split() for p in self.cues.needs_particle(w)]  # "in Aussicht" -> ["in", "Aussicht"]
+            info = self._cue_info.get(w)
+            if info is None:
+                lemma = self.cues.lemma(w)
+                info = self._cue_info[w] = (
+                    [p.split() for p in self.cues.needs_particle(w)],  # "in Aussicht" -> ["in", "Aussicht"]
+                    self.cues.prepositions.get(lemma, ()), self.cues.complements.get(lemma, ()),
+                    self.cues.verb_lemma(w) is not None)
+            particles, preps, complements, is_verb = info
+            if not (particles or preps or complements or is_verb):
+                continue
+            firsts = {words[0] for words in particles}
             particle_at = None  # (first, last) token of the particle
             for m in range(k + 1, min(k + 25, len(toks))) if particles else ():
                 if toks[m].text in (".", ";", ":", "!", "?"):
                     break
+                if toks[m].text not in firsts:
+                    continue
                 for words in particles:
                     last = m + len(words) - 1
                     if ([t.text for t in toks[m:last + 1]] == words
@@ -711,10 +724,8 @@ class Attributor:
                         break
                 if particle_at:
                     break
-            lemma = self.cues.lemma(w)
-            preps = self.cues.prepositions.get(lemma, ())
-            prep_at = next((m for m in range(k + 1, min(k + 8, len(toks))) if toks[m].text in preps), None)
-            complements = self.cues.complements.get(lemma, ())
+            prep_at = next((m for m in range(k + 1, min(k + 8, len(toks))) if toks[m].text in preps), None) \
+                if preps else None
             if w.endswith("e") and self._konjunktiv(w) and not (k > 0 and toks[k - 1].text.lower() in ("ich", "wir")):
                 continue  # a reporting verb in Konjunktiv continues reported speech ("bezeichne", "unterstelle")
             if particle_at is not None:
@@ -728,7 +739,7 @@ class Attributor:
             elif prep_at is not None:
                 sep = " " if prep_at == k + 1 else " … "
                 found.append((k, f"{w}{sep}{toks[prep_at].text}", None))
-            elif self.cues.verb_lemma(w):
+            elif is_verb:
                 found.append((k, w, None))
         return found
 

@@ -204,7 +204,9 @@ class TargetDetector:
                     self._person_forms.setdefault(last + suffix, target)
         self._place_preps = {p.lower() for p in lex.place_prepositions}
         self._non_state_heads = {n.lower() for n in lex.role_nouns | lex.incidental_heads | lex.non_state_nouns}
-        self._group = [re.compile(r"(?<!\w)" + re.escape(g) + r"(?!\w)", re.I) for g in lex.group_references]
+        groups = sorted(lex.group_references, key=len, reverse=True)
+        self._group = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(g) for g in groups) + r")(?!\w)", re.I) \
+            if groups else None
         self._countries = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in lex.other_countries) + r")s?(?!\w)") \
             if lex.other_countries else None
         self._self = [re.compile(r"(?<!\w)" + re.escape(g) + r"(?!\w)", re.I) for g in lex.self_references]
@@ -466,7 +468,7 @@ class TargetDetector:
 
     def group_references(self, text: str) -> list[tuple[int, int]]:
         """Spans of implicit group references ("beide Länder") to resolve from context."""
-        return [(m.start(), m.end()) for p in self._group for m in p.finditer(text)]
+        return [(m.start(), m.end()) for m in self._group.finditer(text)] if self._group else []
 
     def group_targets(self, text: str, previous: list[tuple[str, dict]],
                       speaker_span: tuple[int, int] | None = None) -> list[str]:
