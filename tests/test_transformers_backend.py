@@ -112,11 +112,12 @@ def test_tiny_checkpoint_is_a_local_hub_checkpoint(checkpoint: Path) -> None:
     names = {p.name for p in checkpoint.iterdir()}
     assert {"config.json", "model.safetensors", "tokenizer.json"} <= names
     tokenizer = transformers.AutoTokenizer.from_pretrained(checkpoint)
-    encoded = tokenizer("Russland", "Russland droht.")
+    encoded = tokenizer(TARGETS[0], STATEMENTS[0])  # words of the texts it was built from
     assert encoded["input_ids"][0] == tokenizer.cls_token_id
     assert encoded["input_ids"].count(tokenizer.sep_token_id) == 2
     assert set(encoded["token_type_ids"]) == {0, 1}
     assert tokenizer.unk_token_id not in encoded["input_ids"]
+    assert tokenizer("Quantenchromodynamik")["input_ids"][1] == tokenizer.unk_token_id  # an unseen word
     assert len(tokenizer) <= 500
 
 

@@ -15,27 +15,30 @@ from pathlib import Path
 SPECIAL_TOKENS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 
 
-def build_tiny_checkpoint(path: str | Path, texts: Iterable[str], *, vocab_size: int = 500,
-                          seed: int = 0) -> Path:
-    """Train a WordPiece tokenizer on ``texts`` and save it with a tiny random BERT.
+def build_tiny_checkpoint(path: str | Path, texts: Iterable[str], *, seed: int = 0) -> Path:
+    """Train a word-level tokenizer on ``texts`` and save it with a tiny random BERT.
+
+    The vocabulary holds every word of ``texts``, numbered in sorted order: a WordPiece trainer
+    breaks ties between equally frequent pairs differently from run to run, which made the
+    tokenizer, and so the trained toy model, differ between runs.
 
     The directory looks like a local hub checkpoint (config.json,
     model.safetensors, tokenizer files), so ``from_pretrained(path)`` works.
     Returns ``Path(path)``.
     """
     import torch
-    from tokenizers import (Tokenizer, decoders, models, normalizers, pre_tokenizers, processors,
-                            trainers)
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors, trainers
     from transformers import BertConfig, BertForSequenceClassification, PreTrainedTokenizerFast
 
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
-    backend = Tokenizer(models.WordPiece(unk_token="[UNK]"))
+    backend = Tokenizer(models.WordLevel(unk_token="[UNK]"))
     backend.normalizer = normalizers.BertNormalizer(lowercase=False)
     backend.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
-    backend.decoder = decoders.WordPiece()
-    trainer = trainers.WordPieceTrainer(vocab_size=vocab_size, special_tokens=SPECIAL_TOKENS)
+    trainer = trainers.WordLevelTrainer(vocab_size=1_000_000, special_tokens=SPECIAL_TOKENS)
     backend.train_from_iterator(list(texts), trainer)
+    words = sorted(set(backend.get_vocab()) - set(SPECIAL_TOKENS))
+    backend.model = models.WordLevel(vocab={t: i for i, t in enumerate(SPECIAL_TOKENS + words)}, unk_token="[UNK]")
     cls_id, sep_id = backend.token_to_id("[CLS]"), backend.token_to_id("[SEP]")
     backend.post_processor = processors.TemplateProcessing(
         single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1",
