@@ -734,7 +734,7 @@ class Attributor:
                 gap = " " if first == k + 1 + bool(refl) else " … "  # "kündigte an, ..."
                 found.append((k, f"{w}{refl}{gap}{toks.text[toks[first].start:toks[last].end]}", last))
             elif complements and any(t.text in complements for t in toks[k + 1:k + 5]):
-                # "zeigte sich besorgt", "vertrat die Auffassung"
+                # "vertrat die Auffassung"; a reflexive verb keeps its "sich"
                 found.append((k, f"{w} sich" if k + 1 < len(toks) and toks[k + 1].text == "sich" else w, None))
             elif prep_at is not None:
                 sep = " " if prep_at == k + 1 else " … "
