@@ -145,6 +145,18 @@ def _adjective(word: str) -> bool:
     return word not in _NOT_ADJECTIVES and bool(_ADJECTIVE.match(word))
 
 
+def _adjective_stem(word: str) -> str:
+    """An inflected adjective without its ending: "ukrainischen" -> "ukrainisch"."""
+    return re.sub(r"(?:e|em|en|er|es)$", "", word)
+
+
+def _after_adjectives(toks, m: int) -> int:
+    """The first token from m on that is not a lowercase adjective ("des | russischen | Sicherheitsrats")."""
+    while m < len(toks) and toks[m].text[:1].islower() and _adjective(toks[m].text):
+        m += 1
+    return m
+
+
 _OPINION_NOUNS = frozenset({"ansicht", "meinung", "auffassung", "einschätzung", "überzeugung", "darstellung",
                             "worten", "angaben", "lesart", "sicht"})
 _RELATIVE = frozenset({"der", "die", "das", "welche", "welcher", "dem", "den", "deren", "dessen"})
@@ -161,6 +173,8 @@ _GENITIVE_PLACES = {
 }
 _DOCUMENTS = frozenset({"Erklärung", "Mitteilung", "Stellungnahme", "Bericht", "Papier", "Kommuniqué", "Interview",
                         "Rede", "Botschaft", "Pressemitteilung", "Abschlusserklärung", "Gipfelerklärung", "Studie"})
+# Endings of neuter nouns, for the adjective ending of a descriptive name ("Ukrainisches Militär").
+_NEUTER_ENDINGS = ("ium", "amt", "büro", "militär", "institut", "zentrum", "kommando")
 _AGE_NOUN = re.compile(r"^\d{1,3}-[Jj]ährige[nr]?$")
 _ANON_HEADS = re.compile(r"^(ein|eine|einer|eines|einem|mehrere|zwei|drei|einige)\s+(.*)$", re.I)
 # Collective anonymous sources: "aus diplomatischen Kreisen", "aus Regierungskreisen".
@@ -235,9 +249,9 @@ def _described(toks: _Tokens, span: tuple[int, int]) -> tuple[str, tuple] | None
     noun = words[-1]
     if article == "des" and noun.endswith("s") and len(noun) > 5:
         noun = noun[:-2] if noun.endswith("es") and noun[-3] in "stzß" else noun[:-1]
-    neuter = noun.lower().endswith(("ium", "amt", "büro", "militär", "institut", "zentrum", "kommando"))
+    neuter = noun.lower().endswith(_NEUTER_ENDINGS)
     ending = {"des": "es" if neuter else "er", "dem": "es" if neuter else "er"}.get(article, "e")
-    adjs = [re.sub(r"(?:e|em|en|er|es)$", "", w).capitalize() + ending if k == 0 else re.sub(r"(?:em|en|er|es)$", "e", w)
+    adjs = [_adjective_stem(w).capitalize() + ending if k == 0 else re.sub(r"(?:em|en|er|es)$", "e", w)
             for k, w in enumerate(words[:-1]) if w[:1].islower()]
     return " ".join(adjs + [noun]), ()
 
@@ -373,9 +387,7 @@ class Attributor:
         j = self._extend_name(toks, i, j)
         j = self._cut_after_name(toks, i, j)
         if toks[j - 1].text in _GENITIVE_PLACES:  # "Chinas oberster Außenpolitiker"
-            m = j
-            while m < len(toks) and toks[m].text[:1].islower() and _adjective(toks[m].text):
-                m += 1
+            m = _after_adjectives(toks, j)
             if m > j and m < len(toks) and self._role_like(toks[m].text):
                 j = m + 1
         if _ANON_HEADS.match(toks[i].text + " x"):
@@ -388,10 +400,7 @@ class Attributor:
         Solomjanskyj", "ein Sprecher | der Regierung in Manila"."""
         if j >= len(toks) or toks[j].text not in ("des", "der"):
             return j
-        m = j + 1
-        while m < len(toks) and toks[m].text[:1].islower() and _adjective(toks[m].text):
-            m += 1
-        start = m
+        m = start = _after_adjectives(toks, j + 1)
         while m < len(toks) and toks[m].text[:1].isupper() and toks[m].text not in _STOP_UPPER:
             m += 1
         if m == start:
@@ -535,8 +544,8 @@ class Attributor:
             if res is not None and seat and " in " in res[0] and not res[0].endswith(" in " + seat):
                 return f"{res[0].split(' in ')[0]} in {seat}", ()  # "die russische Botschaft in Tallinn"
             return res
-        caps = [t.text for t in toks[a:b] if t.text[:1].isupper() and t.text not in ("Die", "Der", "Das")]
-        titled = len(caps) >= 2 and caps[0] in _GENITIVE_PLACES and self._role_like(caps[-1])
+        capitalized = [t.text for t in toks[a:b] if t.text[:1].isupper() and t.text not in ("Die", "Der", "Das")]
+        titled = len(capitalized) >= 2 and capitalized[0] in _GENITIVE_PLACES and self._role_like(capitalized[-1])
         # "Chinas oberster Außenpolitiker": a title, not the state
         persons = [e for _, _, e in names if e.is_person] or ([] if titled else [e for _, _, e in names])
         if persons:
@@ -640,14 +649,14 @@ class Attributor:
         if not adjs:  # "Laut Bundesnetzagentur"; never a plain "der Regierung" (often an object)
             compound = not any(bases[-1].lower() == s for s in _BODY_NOUNS)
             return (bases[-1], ()) if bare and compound and noun[:1].isupper() else None
-        stem = re.sub(r"(?:e|em|en|er|es)$", "", adjs[0])
+        stem = _adjective_stem(adjs[0])
         for base in bases:
             for ending in ("es", "e", "er"):
                 ent = self.gaz.entity(f"{stem.capitalize()}{ending} {base}")
                 if ent is not None:
                     return ent.name, (ent,)
         base = bases[-1]
-        ending = "es" if base.lower().endswith(("ium", "amt", "büro")) else (
+        ending = "es" if base.lower().endswith(_NEUTER_ENDINGS) else (
             "e" if base.lower().endswith(("ung", "agentur", "behörde", "botschaft", "kommission", "führung")) else "er")
         return f"{stem.capitalize()}{ending} {base}", ()
 
@@ -803,6 +812,15 @@ class Attributor:
             loc.cue = cue
             return True
 
+        unit_verbs: list | None = None
+
+        def verbs_here() -> list[tuple[int, str, int | None]]:
+            """The unit's reporting verbs (found once, on first use)."""
+            nonlocal unit_verbs
+            if unit_verbs is None:
+                unit_verbs = self._find_verb(toks)
+            return unit_verbs
+
         # Markers from the cue lexicon: "laut X", "X zufolge", ", so X", "nach Angaben von X", "demnach"
         lowered = [t.text.lower() for t in toks]
         for k in outside:
@@ -840,10 +858,10 @@ class Attributor:
                 else:
                     continue
                 res = resolve(span) if span else None
-                if res is None and span and position in ("before_name", "after_name") and not self._find_verb(toks):
+                if res is None and span and position in ("before_name", "after_name") and not verbs_here():
                     res = _described(toks, span)  # "Der ukrainischen Luftwaffe zufolge", "Laut chinesischen Staatsmedien"
                 if res is not None and position != "alone" and res[1] and all(e.kind == "media" for e in res[1]) \
-                        and self._find_verb(toks):
+                        and verbs_here():
                     continue  # "sagte Peskow laut der Agentur Interfax": the agency only passes it on
                 if res is not None and take(span, cue, res):
                     return loc, still_open
@@ -871,7 +889,7 @@ class Attributor:
                 if span and take(span, f"{toks[wie].text} es … {toks[k].text}"):
                     return loc, still_open
         # Reporting verbs outside quotes
-        verbs = self._find_verb(toks) if kind not in _HEADINGS else []
+        verbs = list(verbs_here()) if kind not in _HEADINGS else []
         after_quote = self._verbs_after_quote(toks, spans, {v[0] for v in verbs})
         verbs += after_quote
         after_quote_at = {v[0] for v in after_quote}

@@ -332,6 +332,12 @@ class TargetDetector:
         return any(h in self.lexicon.role_nouns for h in (head, head[:-1], head[:-2])) or head.lower().endswith(
             _EVENT_ENDINGS)
 
+    def _title_head(self, word: str) -> bool:
+        """A noun naming a person's office or function ("Vizechef", "Sprecherin", "Generalsekretär")."""
+        lex = self.lexicon
+        return word in lex.role_nouns or word in lex.incidental_heads or word.lower().endswith(
+            ("chef", "chefin", "sprecher", "sprecherin"))
+
     def _bare_genitive_of_title(self, tokens: list[re.Match], i: int, word: str) -> bool:
         """True for "Die Außenminister Russlands und Chinas" (role noun + genitive name)."""
         if not word.endswith("s") or i < 1:
@@ -426,28 +432,21 @@ class TargetDetector:
                 continue
             adj_targets = self._adjective_target(word) if word[:1].islower() or self._sentence_initial(text, tokens, i) \
                 else []
-            if adj_targets and i >= 2 and tokens[i - 1].group() in ("des", "der") and (
-                    tokens[i - 2].group() in lex.role_nouns or tokens[i - 2].group() in lex.incidental_heads
-                    or tokens[i - 2].group().lower().endswith(("chef", "chefin", "sprecher", "sprecherin"))):
-                # "Der Vizechef des russischen Sicherheitsrats", "die Sprecherin des chinesischen Außenministeriums"
-                noun = self._noun_after(tokens, i)
-                k = text.find(noun, tok.end()) if noun else -1
-                for t in dict.fromkeys(adj_targets):
-                    add(t, tok.start(), k + len(noun) if k >= 0 else tok.end(), True, "title")
-                    taken.pop()
-                taken.append((tok.start(), k + len(noun) if k >= 0 else tok.end()))
-                continue
             if adj_targets:
+                # "Der Vizechef des russischen Sicherheitsrats": part of a title in the genitive
+                in_title = i >= 2 and tokens[i - 1].group() in ("des", "der") and self._title_head(tokens[i - 2].group())
                 noun = self._noun_after(tokens, i)
-                state = noun is not None and (self._is_state_noun(noun) or not self._is_non_state_noun(noun))
+                state = not in_title and noun is not None and (
+                    self._is_state_noun(noun) or not self._is_non_state_noun(noun))
                 end = tok.end()
                 if noun is not None:
                     k = text.find(noun, tok.end())
                     coordinated = re.search(r"\b(?:und|oder|sowie)\b", text[tok.end():max(k, tok.end())])
                     # "russische und chinesische Kriegsschiffe": each adjective is its own mention
-                    end = k + len(noun) if k >= 0 and not coordinated else end
+                    end = k + len(noun) if k >= 0 and (in_title or not coordinated) else end
                 for t in dict.fromkeys(adj_targets):
-                    reason = "adjective" if state else ("title" if noun in lex.role_nouns else "adjective-other")
+                    reason = "adjective" if state else (
+                        "title" if in_title or noun in lex.role_nouns else "adjective-other")
                     add(t, tok.start(), end, not state, reason)
                     taken.pop()  # several targets may share one adjective span
                 taken.append((tok.start(), end))
